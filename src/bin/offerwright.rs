@@ -1,0 +1,665 @@
+//! The `offerwright` command line: the core's features for scripts, trainers
+//! and anyone without the desktop app. It parses arguments, calls the
+//! library, and prints; every rule lives in the library.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use clap::{Parser, Subcommand};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use offerwright::domain::{OfferDocument, Plan, Question, Tender, fields};
+use offerwright::files::{self, FileError};
+use offerwright::money::{gbp, quantity, uk_date};
+use offerwright::samples;
+use offerwright::store::{self, Store, offers, plans, tenders};
+
+/// Write, self-score and export the social value offer of a public tender, offline.
+#[derive(Parser)]
+#[command(name = "offerwright", version, about, long_about = None)]
+struct Cli {
+    /// The folder holding the store (default: $OFFERWRIGHT_DATA_DIR, else the OS data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the path of the store file.
+    Where,
+    /// Create a sample tender and a half-finished offer to try.
+    Demo,
+    /// Plans on a page: the buyer's priorities.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Tenders: buyer, value, weighting and social value questions.
+    #[command(subcommand)]
+    Tender(TenderCommand),
+    /// Offers: bidder, answers and commitments.
+    #[command(subcommand)]
+    Offer(OfferCommand),
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// List the plans in the store.
+    List,
+    /// Show a plan from the store (by id) or from a plan file.
+    Show {
+        /// A plan id, or the path of a .svplan.json file.
+        plan: String,
+    },
+    /// Import a plan file into the store.
+    Import {
+        /// The .svplan.json file.
+        file: PathBuf,
+        /// Replace a different stored plan with the same id.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Write a stored plan to a plan file.
+    Export {
+        /// The plan's id.
+        id: String,
+        /// The file to write (.svplan.json).
+        out: PathBuf,
+    },
+    /// Delete a plan that no tender uses.
+    Delete {
+        /// The plan's id.
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TenderCommand {
+    /// List the tenders in the store.
+    List,
+    /// Show a tender.
+    Show {
+        /// The tender's id.
+        id: i64,
+    },
+    /// Record a new tender against a stored plan.
+    New(Box<NewTender>),
+    /// Delete a tender that no offer answers.
+    Delete {
+        /// The tender's id.
+        id: i64,
+    },
+}
+
+#[derive(clap::Args)]
+struct NewTender {
+    /// The id of the plan it is scored against.
+    #[arg(long)]
+    plan: String,
+    /// The tender's title.
+    #[arg(long)]
+    title: String,
+    /// The buying organisation.
+    #[arg(long)]
+    buyer: String,
+    /// The buyer's reference.
+    #[arg(long)]
+    reference: String,
+    /// The submission deadline, YYYY-MM-DD.
+    #[arg(long)]
+    deadline: String,
+    /// The contract value in GBP, e.g. 480000 or 480000.00.
+    #[arg(long)]
+    value: String,
+    /// When the contract starts, YYYY-MM-DD (default: the deadline).
+    #[arg(long)]
+    start: Option<String>,
+    /// The contract's length in months.
+    #[arg(long)]
+    months: u32,
+    /// Social value's share of the marks, in per cent.
+    #[arg(long)]
+    weighting: String,
+    /// A question as ID:MARKS:WORD_LIMIT:TEXT (WORD_LIMIT may be empty); repeat for more.
+    #[arg(long = "question", value_name = "ID:MARKS:WORD_LIMIT:TEXT")]
+    questions: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum OfferCommand {
+    /// List the offers in the store.
+    List,
+    /// Show an offer from the store (by id) or from an offer file.
+    Show {
+        /// An offer id, or the path of a .svoffer.json file.
+        offer: String,
+    },
+    /// Import an offer file (with its plan and tender) into the store.
+    Import {
+        /// The .svoffer.json file.
+        file: PathBuf,
+    },
+    /// Write a stored offer, with its plan and tender, to an offer file.
+    Export {
+        /// The offer's id.
+        id: i64,
+        /// The file to write (.svoffer.json).
+        out: PathBuf,
+    },
+    /// Delete an offer.
+    Delete {
+        /// The offer's id.
+        id: i64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "offerwright: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Ctx {
+    data_dir: PathBuf,
+    json: bool,
+}
+
+impl Ctx {
+    fn store(&self) -> Result<Store> {
+        Ok(Store::open_dir(&self.data_dir)?)
+    }
+
+    /// Prints `value` as JSON, or `text` for people.
+    fn print<T: Serialize>(&self, value: &T, text: impl FnOnce() -> String) -> Result<()> {
+        let out = if self.json {
+            let mut s = serde_json::to_string_pretty(value)?;
+            s.push('\n');
+            s
+        } else {
+            text()
+        };
+        std::io::stdout().write_all(out.as_bytes())?;
+        Ok(())
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx {
+        data_dir: store::data_dir(cli.data_dir.as_deref()),
+        json: cli.json,
+    };
+    match cli.command {
+        Command::Where => {
+            let path = ctx.data_dir.join(store::STORE_FILE);
+            ctx.print(&serde_json::json!({ "store": path }), || {
+                format!("{}\n", path.display())
+            })
+        }
+        Command::Demo => demo(&ctx),
+        Command::Plan(cmd) => plan(&ctx, cmd),
+        Command::Tender(cmd) => tender(&ctx, cmd),
+        Command::Offer(cmd) => offer(&ctx, cmd),
+    }
+}
+
+fn demo(ctx: &Ctx) -> Result<()> {
+    let mut store = ctx.store()?;
+    let demo = samples::create_demo(&mut store)?;
+    ctx.print(&demo, || {
+        format!(
+            "Created the demo tender {} (school meals, £480,000, 36 months, 10% social value)\n\
+             and a half-finished offer {} from Wear Valley Kitchens CIC against the County Durham sample plan.\n\n\
+             Next: offerwright offer show {}\n      offerwright offer export {} demo.svoffer.json\n",
+            demo.tender_id, demo.offer_id, demo.offer_id, demo.offer_id
+        )
+    })
+}
+
+/// Reads a file for import, naming it in any refusal.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    files::read_bytes(path).map_err(|e| anyhow!(e))
+}
+
+fn in_file(path: &Path, e: impl Into<anyhow::Error>) -> anyhow::Error {
+    let e = e.into();
+    anyhow!("{}: {e}", path.display())
+}
+
+/// Treats `arg` as a file when it names one, or looks like a file name.
+fn is_file_arg(arg: &str) -> bool {
+    arg.ends_with(".json") || Path::new(arg).is_file()
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    files::write_atomically(path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn plan(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
+    match cmd {
+        PlanCommand::List => {
+            let store = ctx.store()?;
+            let list = plans::list(store.conn())?;
+            ctx.print(&list, || {
+                let mut out = String::new();
+                if list.is_empty() {
+                    out.push_str("No plans. Import one: offerwright plan import FILE\n");
+                }
+                for p in &list {
+                    out.push_str(&format!(
+                        "{:<24} {} ({}): {} hot topics, {} tenders\n",
+                        p.id, p.title, p.issuer, p.hot_topics, p.tenders
+                    ));
+                }
+                out
+            })
+        }
+        PlanCommand::Show { plan } => {
+            let plan = if is_file_arg(&plan) {
+                let path = Path::new(&plan);
+                files::read_plan(&read_file(path)?).map_err(|e| in_file(path, e))?
+            } else {
+                plans::get(ctx.store()?.conn(), &plan)?
+            };
+            if ctx.json {
+                std::io::stdout().write_all(files::write_plan(&plan).as_bytes())?;
+                Ok(())
+            } else {
+                std::io::stdout().write_all(plan_text(&plan).as_bytes())?;
+                Ok(())
+            }
+        }
+        PlanCommand::Import { file, replace } => {
+            let bytes = read_file(&file)?;
+            let mut store = ctx.store()?;
+            let plan =
+                store::import_plan(&mut store, &bytes, replace).map_err(|e| in_file(&file, e))?;
+            ctx.print(&serde_json::json!({ "id": plan.id }), || {
+                format!(
+                    "Imported the plan {:?} ({}, {} hot topics).\n",
+                    plan.id,
+                    plan.title,
+                    plan.hot_topics.len()
+                )
+            })
+        }
+        PlanCommand::Export { id, out } => {
+            let plan = plans::get(ctx.store()?.conn(), &id)?;
+            write_file(&out, &files::write_plan(&plan))?;
+            ctx.print(&serde_json::json!({ "id": id, "file": out }), || {
+                format!("Wrote the plan {id:?} to {}\n", out.display())
+            })
+        }
+        PlanCommand::Delete { id } => {
+            let mut store = ctx.store()?;
+            store.write(|tx| plans::delete(tx, &id))?;
+            ctx.print(&serde_json::json!({ "deleted": id }), || {
+                format!("Deleted the plan {id:?}.\n")
+            })
+        }
+    }
+}
+
+fn plan_text(plan: &Plan) -> String {
+    let mut out = format!("{}\n{}", plan.title, plan.issuer);
+    if let Some(area) = &plan.local_area {
+        out.push_str(&format!(" - {area}"));
+    }
+    out.push_str(&format!(" - published {}\n", uk_date(plan.published)));
+    if let Some(summary) = &plan.summary {
+        out.push_str(&format!("\n{summary}\n"));
+    }
+    let total = plan.total_weight();
+    for theme in &plan.themes {
+        out.push_str(&format!("\n{}\n", theme.name.to_uppercase()));
+        if let Some(d) = &theme.description {
+            out.push_str(&format!("  {d}\n"));
+        }
+        for outcome in &theme.outcomes {
+            out.push_str(&format!("  - {outcome}\n"));
+        }
+        for topic in plan.hot_topics.iter().filter(|t| t.theme == theme.id) {
+            let share = if total.is_zero() {
+                Decimal::ZERO
+            } else {
+                offerwright::money::round(topic.weight / total * Decimal::ONE_HUNDRED, 0)
+            };
+            out.push_str(&format!(
+                "  * Hot topic: {} ({share}% of the marks{})\n",
+                topic.title,
+                if topic.place_based {
+                    ", must be local"
+                } else {
+                    ""
+                }
+            ));
+            for m in topic.measures.iter().filter_map(|m| plan.measure(m)) {
+                let proxy = m
+                    .proxy_value
+                    .map(|v| {
+                        format!(
+                            ", {} per {} ({})",
+                            gbp(v),
+                            singular(&m.unit),
+                            m.proxy_source.as_deref().unwrap_or("")
+                        )
+                    })
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "      measured in {}: {}{proxy}\n",
+                    m.unit, m.name
+                ));
+            }
+        }
+    }
+    if let Some(source) = &plan.source {
+        out.push_str(&format!("\nSource: {}", source.name));
+        if let Some(licence) = &source.licence {
+            out.push_str(&format!(" ({licence})"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A unit as it reads after "per": "people" -> "person", "weeks" -> "week".
+fn singular(unit: &str) -> String {
+    match unit {
+        "people" => "person".to_owned(),
+        "GBP" => "pound".to_owned(),
+        u => u.strip_suffix('s').unwrap_or(u).to_owned(),
+    }
+}
+
+fn parse_decimal_arg(flag: &str, s: &str) -> Result<Decimal> {
+    fields::parse_decimal(s.trim()).map_err(|e| anyhow!("--{flag}: {e}"))
+}
+
+fn parse_question(spec: &str) -> Result<Question> {
+    let mut parts = spec.splitn(4, ':');
+    let (Some(id), Some(marks), Some(limit), Some(text)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        bail!(
+            "--question {spec:?}: expected ID:MARKS:WORD_LIMIT:TEXT, e.g. \"sv1:10:750:Describe the social value...\""
+        );
+    };
+    let word_limit = if limit.trim().is_empty() {
+        None
+    } else {
+        Some(limit.trim().parse::<u32>().map_err(|_| {
+            anyhow!("--question {id:?}: the word limit {limit:?} is not a whole number")
+        })?)
+    };
+    Ok(Question {
+        id: id.trim().to_owned(),
+        text: text.trim().to_owned(),
+        word_limit,
+        char_limit: None,
+        marks: parse_decimal_arg("question", marks)?,
+    })
+}
+
+fn tender(ctx: &Ctx, cmd: TenderCommand) -> Result<()> {
+    match cmd {
+        TenderCommand::List => {
+            let store = ctx.store()?;
+            let list = tenders::list(store.conn())?;
+            ctx.print(&list, || {
+                let mut out = String::new();
+                if list.is_empty() {
+                    out.push_str("No tenders yet. Record one: offerwright tender new --help\n");
+                }
+                for t in &list {
+                    out.push_str(&format!(
+                        "{:>4}  {} - {} ({}), due {}, plan {}, {} offer(s)\n",
+                        t.id, t.title, t.buyer, t.reference, t.deadline, t.plan_id, t.offers
+                    ));
+                }
+                out
+            })
+        }
+        TenderCommand::Show { id } => {
+            let record = tenders::get(ctx.store()?.conn(), id)?;
+            let json = serde_json::json!({
+                "id": record.id, "plan": record.plan_id, "tender": record.tender
+            });
+            ctx.print(&json, || tender_text(&record.tender, &record.plan_id))
+        }
+        TenderCommand::New(args) => {
+            let date = |flag: &str, s: &str| {
+                fields::parse_date(s.trim()).map_err(|e| anyhow!("--{flag}: {e}"))
+            };
+            let tender = Tender {
+                title: args.title,
+                buyer: args.buyer,
+                reference: args.reference,
+                deadline: date("deadline", &args.deadline)?,
+                contract_value: parse_decimal_arg("value", &args.value)?,
+                contract_start: args
+                    .start
+                    .as_deref()
+                    .map(|s| date("start", s))
+                    .transpose()?,
+                duration_months: args.months,
+                social_value_weighting: parse_decimal_arg("weighting", &args.weighting)?,
+                questions: args
+                    .questions
+                    .iter()
+                    .map(|q| parse_question(q))
+                    .collect::<Result<_>>()?,
+            };
+            let mut store = ctx.store()?;
+            let id = store.write(|tx| tenders::insert(tx, &args.plan, &tender))?;
+            ctx.print(&serde_json::json!({ "id": id }), || {
+                format!("Recorded the tender {id}: {}.\n", tender.title)
+            })
+        }
+        TenderCommand::Delete { id } => {
+            let mut store = ctx.store()?;
+            store.write(|tx| tenders::delete(tx, id))?;
+            ctx.print(&serde_json::json!({ "deleted": id }), || {
+                format!("Deleted the tender {id}.\n")
+            })
+        }
+    }
+}
+
+fn tender_text(t: &Tender, plan_id: &str) -> String {
+    let mut out = format!(
+        "{}\n{} - {}\nDeadline {} - contract {} over {} months from {}\nSocial value: {}% of the marks, scored against the plan {}\n",
+        t.title,
+        t.buyer,
+        t.reference,
+        uk_date(t.deadline),
+        gbp(t.contract_value),
+        t.duration_months,
+        uk_date(t.window_start()),
+        quantity(t.social_value_weighting),
+        plan_id
+    );
+    for q in &t.questions {
+        let limit = q
+            .word_limit
+            .map(|l| format!(", {l} words"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\n{} ({} marks{limit})\n  {}\n",
+            q.id,
+            quantity(q.marks),
+            q.text
+        ));
+    }
+    out
+}
+
+fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
+    match cmd {
+        OfferCommand::List => {
+            let store = ctx.store()?;
+            let list = offers::list(store.conn())?;
+            ctx.print(&list, || {
+                let mut out = String::new();
+                if list.is_empty() {
+                    out.push_str("No offers yet. Try the demo: offerwright demo\n");
+                }
+                for o in &list {
+                    out.push_str(&format!(
+                        "{:>4}  {} - {} ({}), {} commitment(s), changed {}\n",
+                        o.id, o.bidder, o.tender_title, o.buyer, o.commitments, o.updated_at
+                    ));
+                }
+                out
+            })
+        }
+        OfferCommand::Show { offer } => {
+            let doc = load_offer(ctx, &offer)?;
+            if ctx.json {
+                std::io::stdout().write_all(files::write_offer(&doc).as_bytes())?;
+                Ok(())
+            } else {
+                std::io::stdout().write_all(offer_text(&doc).as_bytes())?;
+                Ok(())
+            }
+        }
+        OfferCommand::Import { file } => {
+            let bytes = read_file(&file)?;
+            let mut store = ctx.store()?;
+            let done = store::import_offer(&mut store, &bytes).map_err(|e| in_file(&file, e))?;
+            ctx.print(
+                &serde_json::json!({ "id": done.offer_id, "import": done }),
+                || {
+                    format!(
+                        "Imported the offer {} (tender {}{}, plan {:?}{}).\n",
+                        done.offer_id,
+                        done.tender_id,
+                        if done.tender_added {
+                            ", new"
+                        } else {
+                            ", already here"
+                        },
+                        done.plan_id,
+                        if done.plan_added {
+                            ", new"
+                        } else {
+                            ", already here"
+                        },
+                    )
+                },
+            )
+        }
+        OfferCommand::Export { id, out } => {
+            let doc = offers::document(ctx.store()?.conn(), id)?;
+            write_file(&out, &files::write_offer(&doc))?;
+            ctx.print(&serde_json::json!({ "id": id, "file": out }), || {
+                format!("Wrote the offer {id} to {}\n", out.display())
+            })
+        }
+        OfferCommand::Delete { id } => {
+            let mut store = ctx.store()?;
+            store.write(|tx| offers::delete(tx, id))?;
+            ctx.print(&serde_json::json!({ "deleted": id }), || {
+                format!("Deleted the offer {id}.\n")
+            })
+        }
+    }
+}
+
+/// An offer from the store (a number) or from an offer file.
+fn load_offer(ctx: &Ctx, arg: &str) -> Result<OfferDocument> {
+    if is_file_arg(arg) {
+        let path = Path::new(arg);
+        return files::read_offer(&read_file(path)?).map_err(|e: FileError| in_file(path, e));
+    }
+    let id: i64 = arg.parse().map_err(|_| {
+        anyhow!("{arg:?} is neither an offer id (a number: see offerwright offer list) nor an offer file")
+    })?;
+    Ok(offers::document(ctx.store()?.conn(), id)?)
+}
+
+fn offer_text(doc: &OfferDocument) -> String {
+    let OfferDocument {
+        plan,
+        tender,
+        offer,
+    } = doc;
+    let mut out = format!(
+        "{} - {}\n{} ({}), due {}\nBidder: {}",
+        offer.bidder.name,
+        tender.title,
+        tender.buyer,
+        tender.reference,
+        uk_date(tender.deadline),
+        offer.bidder.name
+    );
+    if let Some(kind) = offer.bidder.kind {
+        out.push_str(&format!(", {}", kind.label()));
+    }
+    if let Some(n) = offer.bidder.employees {
+        out.push_str(&format!(", {n} employees"));
+    }
+    if let Some(loc) = &offer.bidder.location {
+        out.push_str(&format!(", {loc}"));
+    }
+    out.push_str(&format!("\nPlan: {} ({})\n", plan.title, plan.issuer));
+    out.push_str("\nAnswers\n");
+    for q in &tender.questions {
+        let words = offer
+            .answer(&q.id)
+            .map_or(0, |a| a.text.split_whitespace().count());
+        let state = match (words, q.word_limit) {
+            (0, Some(l)) => format!("not answered yet (limit {l} words)"),
+            (0, None) => "not answered yet".to_owned(),
+            (n, Some(l)) => format!("{n} of {l} words"),
+            (n, None) => format!("{n} words"),
+        };
+        out.push_str(&format!("  {}: {state} - {}\n", q.id, q.text));
+    }
+    out.push_str(&format!("\nCommitments ({})\n", offer.commitments.len()));
+    for c in &offer.commitments {
+        let topic = c
+            .hot_topic
+            .as_deref()
+            .and_then(|t| plan.hot_topic(t))
+            .map_or("innovation (no hot topic)".to_owned(), |t| t.title.clone());
+        out.push_str(&format!("  {} [{topic}] {}\n", c.id, c.what));
+        let unit = c
+            .unit
+            .clone()
+            .or_else(|| {
+                c.measure
+                    .as_deref()
+                    .and_then(|m| plan.measure(m))
+                    .map(|m| m.unit.clone())
+            })
+            .unwrap_or_default();
+        let mut facts = Vec::new();
+        if let Some(q) = c.quantity {
+            facts.push(format!("{} {unit}", quantity(q)).trim_end().to_owned());
+        }
+        if let Some(by) = c.by {
+            facts.push(format!("by {}", uk_date(by)));
+        }
+        if let Some(w) = &c.r#where {
+            facts.push(format!("in {w}"));
+        }
+        if let Some(o) = &c.owner {
+            facts.push(format!("owner {o}"));
+        }
+        if !facts.is_empty() {
+            out.push_str(&format!("      {}\n", facts.join(", ")));
+        }
+    }
+    out
+}

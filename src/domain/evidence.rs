@@ -1,0 +1,80 @@
+//! The evidence library: case studies and past-delivery figures a bidder
+//! keeps and cites from commitment to commitment, tender to tender.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::fields;
+
+/// What kind of evidence an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A short story of something delivered, with its outcome.
+    CaseStudy,
+    /// A figure delivered in a past period ("12 apprentices in 2025").
+    PastDelivery,
+}
+
+impl EvidenceKind {
+    /// The kind as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::CaseStudy => "case_study",
+            EvidenceKind::PastDelivery => "past_delivery",
+        }
+    }
+
+    /// The kind stored as `s`, if any.
+    pub fn parse(s: &str) -> Option<EvidenceKind> {
+        [EvidenceKind::CaseStudy, EvidenceKind::PastDelivery]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// One reusable piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// Case study or past-delivery figure.
+    pub kind: EvidenceKind,
+    /// A short title, e.g. "Apprentices hired in 2025".
+    pub title: String,
+    /// The story or the detail behind the figure.
+    pub body: String,
+    /// The figure delivered, for past delivery.
+    #[serde(serialize_with = "fields::ser_opt_decimal")]
+    pub quantity: Option<Decimal>,
+    /// What the figure counts.
+    pub unit: Option<String>,
+    /// When it was delivered (the end of the period).
+    #[serde(serialize_with = "fields::ser_opt_date")]
+    pub delivered_on: Option<NaiveDate>,
+    /// Where it can be checked: a report, a link, a contact.
+    pub source: Option<String>,
+}
+
+impl Evidence {
+    /// The text a commitment's `evidence` field takes when it cites this item:
+    /// "Apprentices hired in 2025: 12 apprentices by 31 December 2025 (2025 impact report)."
+    pub fn citation(&self) -> String {
+        let mut text = self.title.trim().trim_end_matches('.').to_owned();
+        if let Some(q) = self.quantity {
+            text.push_str(": ");
+            text.push_str(&q.normalize().to_string());
+            if let Some(unit) = self.unit.as_deref().filter(|u| !u.trim().is_empty()) {
+                text.push(' ');
+                text.push_str(unit.trim());
+            }
+            if let Some(d) = self.delivered_on {
+                text.push_str(&format!(" by {}", d.format("%-d %B %Y")));
+            }
+        }
+        if let Some(source) = self.source.as_deref().filter(|s| !s.trim().is_empty()) {
+            text.push_str(&format!(" ({})", source.trim()));
+        }
+        text.push('.');
+        text
+    }
+}

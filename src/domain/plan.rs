@@ -1,0 +1,232 @@
+//! A buyer's plan on a page: themes, outcomes, hot topics and measures.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::fields;
+
+/// A buyer's social value priorities, as they fit on one page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The plan's id: a slug, unique in a store.
+    #[serde(deserialize_with = "fields::slug")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), length(max = 2000))]
+    pub id: String,
+    /// Who publishes the plan, e.g. "Durham County Council".
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub issuer: String,
+    /// The plan's title.
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub title: String,
+    /// When the issuer published it.
+    #[serde(deserialize_with = "fields::date", serialize_with = "fields::ser_date")]
+    #[schemars(with = "String", extend("format" = "date"))]
+    pub published: NaiveDate,
+    /// The area a place-based commitment must name, e.g. "County Durham".
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_name",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(length(min = 1, max = 2000))]
+    pub local_area: Option<String>,
+    /// Towns and places inside the local area that also count as local.
+    #[serde(
+        default,
+        deserialize_with = "fields::names",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub local_places: Vec<String>,
+    /// What the buyer wants its spending to achieve, in a sentence or two.
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_long",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub summary: Option<String>,
+    /// Where the plan comes from and under what licence.
+    #[serde(
+        default,
+        deserialize_with = "opt_source",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source: Option<Source>,
+    /// The themes, in the order the buyer gives them.
+    pub themes: Vec<Theme>,
+    /// The hot topics: what earns points in any tender.
+    pub hot_topics: Vec<HotTopic>,
+    /// The measures commitments count in.
+    #[serde(
+        default,
+        deserialize_with = "fields::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub measures: Vec<Measure>,
+}
+
+fn opt_source<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Source>, D::Error> {
+    Option::<Source>::deserialize(d)
+}
+
+/// Where a plan comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document or body it comes from.
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub name: String,
+    /// The licence it is used under.
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_name",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub licence: Option<String>,
+}
+
+/// A theme of the plan, e.g. "Altogether greener".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// The theme's id, unique in the plan.
+    #[serde(deserialize_with = "fields::slug")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), length(max = 2000))]
+    pub id: String,
+    /// The theme's name.
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub name: String,
+    /// What the theme is about.
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_long",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// The outcomes the buyer wants under this theme.
+    #[serde(
+        default,
+        deserialize_with = "fields::names",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub outcomes: Vec<String>,
+}
+
+/// A hot topic: a key strategic intention whose contributions earn points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotTopic {
+    /// The hot topic's id, unique in the plan.
+    #[serde(deserialize_with = "fields::slug")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), length(max = 2000))]
+    pub id: String,
+    /// The id of the theme it belongs to.
+    #[serde(deserialize_with = "fields::slug")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), length(max = 2000))]
+    pub theme: String,
+    /// Its title, in the buyer's words.
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub title: String,
+    /// What the buyer means by it.
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_long",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// Its weight in points, greater than 0.
+    #[serde(
+        deserialize_with = "fields::decimal",
+        serialize_with = "fields::ser_decimal"
+    )]
+    #[schemars(with = "String", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    pub weight: Decimal,
+    /// Whether a commitment to it must say where (in the local area) to count.
+    #[serde(
+        default,
+        deserialize_with = "fields::flag",
+        skip_serializing_if = "is_false"
+    )]
+    pub place_based: bool,
+    /// The ids of the measures that count towards it.
+    #[serde(
+        default,
+        deserialize_with = "fields::slugs",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub measures: Vec<String>,
+    /// Examples of good commitments.
+    #[serde(
+        default,
+        deserialize_with = "fields::names",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub examples: Vec<String>,
+}
+
+/// A quantified unit of contribution, e.g. "apprenticeship weeks".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// The measure's id, unique in the plan.
+    #[serde(deserialize_with = "fields::slug")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), length(max = 2000))]
+    pub id: String,
+    /// What is counted.
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub name: String,
+    /// The unit it is counted in, e.g. "people", "weeks", "GBP".
+    #[serde(deserialize_with = "fields::name")]
+    #[schemars(length(min = 1, max = 2000))]
+    pub unit: String,
+    /// The buyer's value in GBP of one unit.
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_decimal",
+        serialize_with = "fields::ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    pub proxy_value: Option<Decimal>,
+    /// Where the proxy value comes from; required with a proxy value.
+    #[serde(
+        default,
+        deserialize_with = "fields::opt_name",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub proxy_source: Option<String>,
+}
+
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Plan {
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The hot topic with this id.
+    pub fn hot_topic(&self, id: &str) -> Option<&HotTopic> {
+        self.hot_topics.iter().find(|t| t.id == id)
+    }
+
+    /// The measure with this id.
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The sum of the hot topics' weights.
+    pub fn total_weight(&self) -> Decimal {
+        self.hot_topics.iter().map(|t| t.weight).sum()
+    }
+}

@@ -1,0 +1,429 @@
+//! The interchange files: plan files (`*.svplan.json`) and offer files
+//! (`*.svoffer.json`), version 1, as `docs/formats.md` describes them.
+//!
+//! Reading is three passes, each refusing with a message that names the place:
+//! 1. [`json::parse`]: strict JSON and the limits that hold for every value;
+//! 2. the header (`format`, `version`), so that a plan offered as an offer is
+//!    told so, then serde into the [`crate::domain`] types (unknown fields,
+//!    types, slugs, decimals, dates);
+//! 3. [`validate`]: what spans fields (unique ids, references, ranges).
+//!
+//! Writing goes through the same types, so export then import gives the same
+//! data. The JSON Schemas in `docs/` are generated from [`schema`].
+
+pub mod json;
+pub mod schema;
+mod validate;
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::{Offer, OfferDocument, Plan, Tender};
+
+/// The `format` of a plan file.
+pub const PLAN_FORMAT: &str = "offerwright/plan";
+/// The `format` of an offer file.
+pub const OFFER_FORMAT: &str = "offerwright/offer";
+/// The `format` of a workshop pack.
+pub const WORKSHOP_FORMAT: &str = "offerwright/workshop";
+/// The version of the formats this build reads and writes.
+pub const VERSION: u64 = 1;
+
+/// Why a file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be read at all.
+    #[error("{0}")]
+    Read(String),
+    /// Something about the file as a whole (encoding, syntax, size).
+    #[error("{0}")]
+    Whole(String),
+    /// A value at a place in the file.
+    #[error("{at}: {message}")]
+    Invalid {
+        /// Where: a field path such as `hot_topics[2].weight`.
+        at: String,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// The file is another kind of Offerwright file.
+    #[error("this file is {found}, not {expected}: {hint}")]
+    WrongKind {
+        /// What the file is, e.g. "a plan".
+        found: &'static str,
+        /// What was asked for.
+        expected: &'static str,
+        /// What to do instead.
+        hint: &'static str,
+    },
+}
+
+impl FileError {
+    fn at(at: impl Into<String>, message: impl Into<String>) -> FileError {
+        FileError::Invalid {
+            at: at.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads a file's bytes, refusing one over the size limit without reading it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| FileError::Read(format!("cannot read {shown}: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(FileError::Read(format!("{shown} is a folder, not a file")));
+    }
+    if meta.len() > json::MAX_FILE_BYTES {
+        return Err(json::too_large(meta.len()));
+    }
+    std::fs::read(path)
+        .map_err(|e| FileError::Read(format!("cannot read {shown}: {}", io_reason(&e))))
+}
+
+/// An I/O error in plain words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// What kind of Offerwright file a value claims to be.
+fn kind_of(format: &str) -> Option<&'static str> {
+    match format {
+        PLAN_FORMAT => Some("a plan"),
+        OFFER_FORMAT => Some("an offer"),
+        WORKSHOP_FORMAT => Some("a workshop pack"),
+        _ => None,
+    }
+}
+
+/// Checks `format` and `version` of the object at `at` and removes them.
+fn take_header(
+    object: &mut serde_json::Map<String, Value>,
+    at: &str,
+    expected_format: &'static str,
+) -> Result<(), FileError> {
+    let place = |field: &str| {
+        if at.is_empty() {
+            field.to_owned()
+        } else {
+            format!("{at}.{field}")
+        }
+    };
+    let expected = kind_of(expected_format).unwrap_or("an Offerwright file");
+    match object.remove("format") {
+        None | Some(Value::Null) => {
+            return Err(FileError::at(
+                place("format"),
+                format!("missing: expected \"{expected_format}\" (is this an Offerwright file?)"),
+            ));
+        }
+        Some(Value::String(f)) if f == expected_format => {}
+        Some(Value::String(f)) => {
+            return Err(match kind_of(&f) {
+                Some(found) if at.is_empty() => FileError::WrongKind {
+                    found,
+                    expected,
+                    hint: match found {
+                        "a plan" => "import it as a plan instead",
+                        "an offer" => "import it as an offer instead",
+                        _ => "open it from the workshop screen instead",
+                    },
+                },
+                _ => FileError::at(
+                    place("format"),
+                    format!(
+                        "expected \"{expected_format}\", found {}",
+                        crate::domain::fields::quoted(&f)
+                    ),
+                ),
+            });
+        }
+        Some(other) => {
+            return Err(FileError::at(
+                place("format"),
+                format!("expected the text \"{expected_format}\", found {other}"),
+            ));
+        }
+    }
+    match object.remove("version") {
+        None | Some(Value::Null) => Err(FileError::at(
+            place("version"),
+            format!("missing: expected the number {VERSION}"),
+        )),
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => Ok(()),
+        Some(Value::Number(n)) if n.as_u64().is_some() => Err(FileError::at(
+            place("version"),
+            format!(
+                "this file is version {n}, and this Offerwright reads version {VERSION}: open it with a newer Offerwright"
+            ),
+        )),
+        Some(other) => Err(FileError::at(
+            place("version"),
+            format!(
+                "expected the whole number {VERSION} (no quotes, no decimal point), found {other}"
+            ),
+        )),
+    }
+}
+
+/// Deserialises a value into `T`, naming the failing field under `prefix`.
+fn typed<T: serde::de::DeserializeOwned>(value: Value, prefix: &str) -> Result<T, FileError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let at = match (prefix.is_empty(), inner.as_str()) {
+            (true, ".") => "the file".to_owned(),
+            (true, _) => inner.clone(),
+            (false, ".") => prefix.to_owned(),
+            (false, _) => format!("{prefix}.{inner}"),
+        };
+        let message = plain_serde_message(&e.into_inner().to_string());
+        // serde reports a missing field at the object that holds it; name the
+        // field itself.
+        match message {
+            Located::Field(field, message) => {
+                let at = if at == "the file" {
+                    field
+                } else {
+                    format!("{at}.{field}")
+                };
+                FileError::at(at, message)
+            }
+            Located::Here(message) => FileError::at(at, message),
+        }
+    })
+}
+
+enum Located {
+    Field(String, String),
+    Here(String),
+}
+
+/// Rewrites serde's own messages in the project's words.
+fn plain_serde_message(m: &str) -> Located {
+    let m = m.rsplit_once(" at line ").map_or(m, |(head, _)| head);
+    let ticked = |s: &str| s.trim_matches('`').to_owned();
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return Located::Field(ticked(rest), "missing: this field is required".to_owned());
+    }
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let fields = expected.trim_start_matches("one of ").replace('`', "");
+        let message = if fields.is_empty() {
+            "unknown field: version 1 of the format has no such field".to_owned()
+        } else {
+            format!(
+                "unknown field: version 1 of the format has no such field (check its spelling); the fields here are {fields}"
+            )
+        };
+        // serde_path_to_error's path already ends with the unknown key.
+        let _ = field;
+        return Located::Here(message);
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        let expected = if expected.starts_with("struct ") {
+            "an object ({ ... })"
+        } else if expected == "a sequence" {
+            "a list ([ ... ])"
+        } else if expected == "a boolean" {
+            "true or false"
+        } else {
+            expected
+        };
+        let found = found
+            .replace("string ", "the text ")
+            .replace("sequence", "a list")
+            .replace("map", "an object")
+            .replace("integer `", "the number `")
+            .replace("floating point `", "the number `")
+            .replace('`', "");
+        return Located::Here(format!("expected {expected}, found {found}"));
+    }
+    if let Some(rest) = m.strip_prefix("unknown variant ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Located::Here(format!(
+            "expected {}, found {}",
+            expected.replace('`', "\""),
+            found.replace('`', "\"")
+        ));
+    }
+    Located::Here(m.to_owned())
+}
+
+/// Reads a plan file.
+pub fn read_plan(bytes: &[u8]) -> Result<Plan, FileError> {
+    let mut value = json::parse(bytes)?;
+    let object = value.as_object_mut().ok_or_else(|| {
+        FileError::Whole("expected a JSON object at the top of the file".to_owned())
+    })?;
+    take_header(object, "", PLAN_FORMAT)?;
+    let plan: Plan = typed(value, "")?;
+    validate::plan(&plan, "")?;
+    Ok(plan)
+}
+
+/// Reads an offer file, with the plan and tender it embeds.
+pub fn read_offer(bytes: &[u8]) -> Result<OfferDocument, FileError> {
+    let mut value = json::parse(bytes)?;
+    let object = value.as_object_mut().ok_or_else(|| {
+        FileError::Whole("expected a JSON object at the top of the file".to_owned())
+    })?;
+    take_header(object, "", OFFER_FORMAT)?;
+    let mut plan_value = match object.remove("plan") {
+        None | Some(Value::Null) => {
+            return Err(FileError::at(
+                "plan",
+                "missing: an offer file embeds the whole plan it answers",
+            ));
+        }
+        Some(v) => v,
+    };
+    let plan_object = plan_value
+        .as_object_mut()
+        .ok_or_else(|| FileError::at("plan", "expected an object: a whole plan file object"))?;
+    take_header(plan_object, "plan", PLAN_FORMAT)?;
+    let plan: Plan = typed(plan_value, "plan")?;
+    validate::plan(&plan, "plan.")?;
+    let tender_value = object.remove("tender").unwrap_or(Value::Null);
+    if tender_value.is_null() {
+        return Err(FileError::at(
+            "tender",
+            "missing: an offer file embeds the tender it answers",
+        ));
+    }
+    let tender: Tender = typed(tender_value, "tender")?;
+    let offer: Offer = typed(value, "")?;
+    let doc = OfferDocument {
+        plan,
+        tender,
+        offer,
+    };
+    validate::tender(&doc.tender, "tender.")?;
+    validate::offer(&doc)?;
+    Ok(doc)
+}
+
+/// A plan file as written: the header, then the plan's fields.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(title = "Offerwright plan file, version 1", deny_unknown_fields)]
+pub struct PlanFile<'a> {
+    /// Always "offerwright/plan".
+    #[schemars(extend("const" = "offerwright/plan"))]
+    pub format: &'static str,
+    /// Always the whole number 1.
+    #[schemars(extend("const" = 1))]
+    pub version: u64,
+    /// The plan.
+    #[serde(flatten)]
+    pub plan: &'a Plan,
+}
+
+impl<'a> PlanFile<'a> {
+    /// The file for `plan`.
+    pub fn new(plan: &'a Plan) -> Self {
+        PlanFile {
+            format: PLAN_FORMAT,
+            version: VERSION,
+            plan,
+        }
+    }
+}
+
+/// An offer file as written: the header, the plan and tender, then the offer.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(title = "Offerwright offer file, version 1", deny_unknown_fields)]
+pub struct OfferFile<'a> {
+    /// Always "offerwright/offer".
+    #[schemars(extend("const" = "offerwright/offer"))]
+    pub format: &'static str,
+    /// Always the whole number 1.
+    #[schemars(extend("const" = 1))]
+    pub version: u64,
+    /// The whole plan the offer answers, as a plan file object.
+    pub plan: PlanFile<'a>,
+    /// The tender the offer answers.
+    pub tender: &'a Tender,
+    /// The bidder, answers and commitments.
+    #[serde(flatten)]
+    pub offer: &'a Offer,
+}
+
+/// Writes a plan file: pretty JSON, UTF-8, ending in a newline.
+pub fn write_plan(plan: &Plan) -> String {
+    pretty(&PlanFile::new(plan))
+}
+
+/// Writes an offer file: pretty JSON, UTF-8, ending in a newline.
+pub fn write_offer(doc: &OfferDocument) -> String {
+    pretty(&OfferFile {
+        format: OFFER_FORMAT,
+        version: VERSION,
+        plan: PlanFile::new(&doc.plan),
+        tender: &doc.tender,
+        offer: &doc.offer,
+    })
+}
+
+fn pretty(value: &impl Serialize) -> String {
+    // The domain types serialise only strings, numbers, lists and objects
+    // with string keys, which cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Writes `contents` to `path` whole or not at all: into a temporary file
+/// beside it, flushed to disk, then renamed over the target.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        // Make the rename itself durable where the platform allows it.
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Checks a value made in memory (by the app, a test, the demo) by exactly
+/// the rules its fields have in a file: it is written to JSON and read back.
+pub fn recheck<T>(item: &T, at: &str) -> Result<(), FileError>
+where
+    T: Serialize + serde::de::DeserializeOwned,
+{
+    let value = serde_json::to_value(item).map_err(|e| FileError::at(at, e.to_string()))?;
+    let value = json::check_value(value)?;
+    typed::<T>(value, at).map(drop)
+}
+
+/// Checks a plan by the plan file's rules (fields, ids, references, weights).
+pub fn validate_plan(plan: &Plan) -> Result<(), FileError> {
+    recheck(plan, "")?;
+    validate::plan(plan, "")
+}
+
+/// Checks a tender by the offer file's rules (fields, value, dates, weighting, questions).
+pub fn validate_tender(tender: &Tender) -> Result<(), FileError> {
+    recheck(tender, "")?;
+    validate::tender(tender, "")
+}
+
+/// Checks an offer against its plan and tender (answers, commitments).
+pub fn validate_offer(doc: &OfferDocument) -> Result<(), FileError> {
+    validate::offer(doc)
+}

@@ -1,0 +1,198 @@
+//! The sample plans shipped in `assets/plans/`, and the demo offer.
+//!
+//! The sample plans are compiled in and loaded into every new store, so that
+//! a newcomer has a plan to write against at once. [`create_demo`] adds a
+//! sample tender and a half-finished offer against the County Durham sample:
+//! something to open, score and export.
+
+use chrono::NaiveDate;
+use rusqlite::Transaction;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::{Answer, Bidder, BidderKind, Commitment, Offer, Question, Tender};
+use crate::files::read_plan;
+use crate::store::{self, Store};
+
+/// The sample plan files: their file names and contents.
+pub const SAMPLE_PLANS: &[(&str, &str)] = &[
+    (
+        "durham-sample.svplan.json",
+        include_str!("../assets/plans/durham-sample.svplan.json"),
+    ),
+    (
+        "uk-social-value-model.svplan.json",
+        include_str!("../assets/plans/uk-social-value-model.svplan.json"),
+    ),
+];
+
+/// The id of the County Durham sample plan, which the demo answers.
+pub const DURHAM_SAMPLE: &str = "durham-sample";
+
+/// Adds every sample plan that the store does not hold yet.
+pub fn load_sample_plans(tx: &Transaction) -> store::Result<()> {
+    for (name, text) in SAMPLE_PLANS {
+        let plan = read_plan(text.as_bytes()).map_err(|e| {
+            store::StoreError::Corrupt(format!("the sample plan {name} is invalid: {e}"))
+        })?;
+        if !store::plans::exists(tx, &plan.id)? {
+            store::plans::insert(tx, &plan)?;
+        }
+    }
+    Ok(())
+}
+
+/// What the demo created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Demo {
+    /// The sample tender.
+    pub tender_id: i64,
+    /// The half-finished offer.
+    pub offer_id: i64,
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// The demo's tender: school meals, GBP 480,000 over 36 months, 10% social value.
+pub fn demo_tender() -> Tender {
+    Tender {
+        title: "School meals, primary schools".to_owned(),
+        buyer: "Durham County Council (sample)".to_owned(),
+        reference: "DCC-2026-0142".to_owned(),
+        deadline: date(2026, 12, 15),
+        contract_value: Decimal::new(48_000_000, 2),
+        contract_start: Some(date(2027, 4, 1)),
+        duration_months: 36,
+        social_value_weighting: Decimal::from(10),
+        questions: vec![
+            Question {
+                id: "sv1".to_owned(),
+                text: "Describe the social value you will deliver through this contract for the people and places of County Durham, with measurable commitments.".to_owned(),
+                word_limit: Some(750),
+                char_limit: None,
+                marks: Decimal::from(6),
+            },
+            Question {
+                id: "sv2".to_owned(),
+                text: "How will you monitor, evidence and report the social value you deliver?".to_owned(),
+                word_limit: Some(300),
+                char_limit: Some(2000),
+                marks: Decimal::from(4),
+            },
+        ],
+    }
+}
+
+/// The demo's offer: well begun, not finished, with things left to fix.
+pub fn demo_offer() -> Offer {
+    let text = |s: &str| Some(s.to_owned());
+    Offer {
+        bidder: Bidder {
+            name: "Wear Valley Kitchens CIC".to_owned(),
+            kind: Some(BidderKind::SocialEnterprise),
+            employees: Some(14),
+            location: text("Bishop Auckland, County Durham"),
+        },
+        answers: vec![Answer {
+            question: "sv1".to_owned(),
+            text: "Wear Valley Kitchens is a community interest company that has cooked fresh school meals in south Durham since 2016. Every pound of profit goes back into training and jobs for local people.\n\nOver the three years of this contract we will:\n\n- fill **three kitchen assistant posts** with long-term unemployed residents referred by the council's employability team;\n- take on two apprentice cooks from local schools and colleges;\n- buy fruit, vegetables and dairy from County Durham growers where possible.\n\nWe will also run cookery sessions for parents at the schools we serve.".to_owned(),
+        }],
+        commitments: vec![
+            Commitment {
+                id: "c1".to_owned(),
+                hot_topic: text("local-jobs"),
+                measure: text("local-hires"),
+                what: "Fill kitchen assistant vacancies with long-term unemployed residents".to_owned(),
+                quantity: Some(Decimal::from(3)),
+                unit: text("people"),
+                by: Some(date(2027, 9, 30)),
+                r#where: text("Bishop Auckland, County Durham"),
+                beneficiaries: text("long-term unemployed residents"),
+                how: text("Every vacancy notified to the council's employability team a week before it is advertised."),
+                owner: text("Operations Manager"),
+                kpi: text("Hires from referred candidates, reported with anonymised start dates"),
+                reporting: text("quarterly"),
+                evidence: text("Hired 2 referred candidates in 2025 (see our 2025 impact report)."),
+                baseline: Some(Decimal::new(5, 1)),
+                additional: true,
+            },
+            Commitment {
+                id: "c2".to_owned(),
+                hot_topic: text("apprenticeships"),
+                measure: text("apprenticeship-weeks"),
+                what: "Two apprentice cooks from local schools and colleges".to_owned(),
+                quantity: Some(Decimal::from(104)),
+                unit: text("weeks"),
+                by: Some(date(2029, 3, 31)),
+                r#where: text("Durham and Bishop Auckland"),
+                beneficiaries: text("young people aged 16 to 24"),
+                how: text("We aim to recruit through the council's apprenticeship hub."),
+                owner: text("TBC"),
+                kpi: text("Apprentice weeks completed"),
+                reporting: text("quarterly"),
+                evidence: None,
+                baseline: None,
+                additional: true,
+            },
+            Commitment {
+                id: "c3".to_owned(),
+                hot_topic: text("local-produce"),
+                measure: text("local-food-spend"),
+                what: "Buy fruit, vegetables and dairy from County Durham growers".to_owned(),
+                quantity: Some(Decimal::new(6_000_000, 2)),
+                unit: text("GBP"),
+                by: Some(date(2030, 3, 31)),
+                r#where: None,
+                beneficiaries: text("local growers and producers"),
+                how: text("Seasonal menus planned with three local suppliers."),
+                owner: text("Head Chef"),
+                kpi: None,
+                reporting: None,
+                evidence: text("Local produce was 18% of our food spend in 2025."),
+                baseline: Some(Decimal::from(15_000)),
+                additional: true,
+            },
+            Commitment {
+                id: "c4".to_owned(),
+                hot_topic: text("carbon"),
+                measure: None,
+                what: "Cut delivery emissions where possible".to_owned(),
+                ..Commitment::default()
+            },
+            Commitment {
+                id: "c5".to_owned(),
+                hot_topic: None,
+                measure: None,
+                what: "Cookery sessions for parents at the schools we serve".to_owned(),
+                quantity: Some(Decimal::from(12)),
+                unit: text("sessions"),
+                by: Some(date(2028, 7, 31)),
+                r#where: text("Primary schools in the contract"),
+                beneficiaries: text("parents and carers"),
+                how: text("After-school sessions led by our cooks, free to families."),
+                owner: text("Community Manager"),
+                kpi: text("Sessions held and parents attending"),
+                reporting: text("termly"),
+                evidence: None,
+                baseline: None,
+                additional: true,
+            },
+        ],
+    }
+}
+
+/// Creates the demo tender and offer against the County Durham sample plan
+/// (restoring the sample plans first if they were deleted).
+pub fn create_demo(store: &mut Store) -> store::Result<Demo> {
+    store.write(|tx| {
+        load_sample_plans(tx)?;
+        let tender_id = store::tenders::insert(tx, DURHAM_SAMPLE, &demo_tender())?;
+        let offer_id = store::offers::insert(tx, tender_id, &demo_offer())?;
+        Ok(Demo {
+            tender_id,
+            offer_id,
+        })
+    })
+}

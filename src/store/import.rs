@@ -1,0 +1,83 @@
+//! Importing plan and offer files into the store: whole or not at all.
+
+use serde::Serialize;
+
+use super::{Result, Store, StoreError};
+use crate::domain::Plan;
+use crate::files::{read_offer, read_plan};
+
+/// What importing an offer file did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportedOffer {
+    /// The new offer's id.
+    pub offer_id: i64,
+    /// The tender it answers (new or already stored).
+    pub tender_id: i64,
+    /// The plan it is scored against (new or already stored).
+    pub plan_id: String,
+    /// Whether the plan was added by this import.
+    pub plan_added: bool,
+    /// Whether the tender was added by this import.
+    pub tender_added: bool,
+}
+
+/// Imports a plan file. With `replace`, a stored plan with the same id is
+/// replaced; without it, a different plan with that id is refused (the same
+/// plan again is accepted and changes nothing).
+pub fn import_plan(store: &mut Store, bytes: &[u8], replace: bool) -> Result<Plan> {
+    let plan = read_plan(bytes)?;
+    store.write(|tx| {
+        if super::plans::exists(tx, &plan.id)? {
+            if super::plans::get(tx, &plan.id)? == plan {
+                return Ok(());
+            }
+            if !replace {
+                return Err(StoreError::Conflict(format!(
+                    "a different plan with the id {:?} is already in the store: import with --replace to replace it, or change the id in the file",
+                    plan.id
+                )));
+            }
+            super::plans::replace(tx, &plan)
+        } else {
+            super::plans::insert(tx, &plan)
+        }
+    })?;
+    Ok(plan)
+}
+
+/// Imports an offer file: its plan and tender are reused when the store
+/// holds them already, field for field, and added otherwise; a plan whose id
+/// is taken by a different plan is added under a new id (`id-2`, `id-3`...).
+pub fn import_offer(store: &mut Store, bytes: &[u8]) -> Result<ImportedOffer> {
+    let mut doc = read_offer(bytes)?;
+    store.write(|tx| {
+        let mut plan_added = false;
+        let base = doc.plan.id.clone();
+        let mut n = 1;
+        loop {
+            if !super::plans::exists(tx, &doc.plan.id)? {
+                super::plans::insert(tx, &doc.plan)?;
+                plan_added = true;
+                break;
+            }
+            if super::plans::get(tx, &doc.plan.id)? == doc.plan {
+                break;
+            }
+            n += 1;
+            doc.plan.id = format!("{base}-{n}");
+        }
+        let (tender_id, tender_added) =
+            match super::tenders::find_equal(tx, &doc.plan.id, &doc.tender)? {
+                Some(id) => (id, false),
+                None => (super::tenders::insert(tx, &doc.plan.id, &doc.tender)?, true),
+            };
+        let offer_id = super::offers::insert(tx, tender_id, &doc.offer)?;
+        Ok(ImportedOffer {
+            offer_id,
+            tender_id,
+            plan_id: doc.plan.id.clone(),
+            plan_added,
+            tender_added,
+        })
+    })
+}

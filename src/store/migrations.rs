@@ -1,0 +1,148 @@
+//! The store's schema, as an ordered list of migrations.
+//!
+//! Migration `n` (counting from 1) brings a store from `user_version = n - 1`
+//! to `n`. Never edit a migration that has shipped: add a new one at the end,
+//! and a fixture store of the previous version under `tests/fixtures/` so the
+//! upgrade is tested.
+
+/// `application_id` of an Offerwright store: "OFWR".
+pub const APPLICATION_ID: i64 = 0x4F46_5752;
+
+/// Every migration, in order.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: plans, tenders, offers, evidence.
+    r#"
+CREATE TABLE plans (
+    id TEXT PRIMARY KEY NOT NULL,
+    issuer TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT NOT NULL,
+    local_area TEXT,
+    local_places TEXT NOT NULL DEFAULT '[]',
+    summary TEXT,
+    source_name TEXT,
+    source_licence TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE themes (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    outcomes TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (plan_id, id)
+) STRICT;
+
+CREATE TABLE measures (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    proxy_value TEXT,
+    proxy_source TEXT,
+    PRIMARY KEY (plan_id, id),
+    CHECK (proxy_value IS NULL OR proxy_source IS NOT NULL)
+) STRICT;
+
+CREATE TABLE hot_topics (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT,
+    weight TEXT NOT NULL,
+    place_based INTEGER NOT NULL CHECK (place_based IN (0, 1)),
+    measures TEXT NOT NULL DEFAULT '[]',
+    examples TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (plan_id, id),
+    FOREIGN KEY (plan_id, theme) REFERENCES themes(plan_id, id) ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+
+CREATE TABLE tenders (
+    id INTEGER PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON UPDATE CASCADE,
+    title TEXT NOT NULL,
+    buyer TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    contract_value TEXT NOT NULL,
+    contract_start TEXT,
+    duration_months INTEGER NOT NULL CHECK (duration_months >= 1),
+    social_value_weighting TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX tenders_by_plan ON tenders(plan_id);
+
+CREATE TABLE questions (
+    tender_id INTEGER NOT NULL REFERENCES tenders(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    word_limit INTEGER CHECK (word_limit >= 1),
+    char_limit INTEGER CHECK (char_limit >= 1),
+    marks TEXT NOT NULL,
+    PRIMARY KEY (tender_id, id)
+) STRICT;
+
+CREATE TABLE offers (
+    id INTEGER PRIMARY KEY,
+    tender_id INTEGER NOT NULL REFERENCES tenders(id),
+    bidder_name TEXT NOT NULL,
+    bidder_kind TEXT CHECK (bidder_kind IN ('micro', 'sme', 'social_enterprise', 'charity', 'large')),
+    bidder_employees INTEGER CHECK (bidder_employees >= 0),
+    bidder_location TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX offers_by_tender ON offers(tender_id);
+
+CREATE TABLE answers (
+    offer_id INTEGER NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (offer_id, question)
+) STRICT;
+
+CREATE TABLE commitments (
+    offer_id INTEGER NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    hot_topic TEXT,
+    measure TEXT,
+    what TEXT NOT NULL,
+    quantity TEXT,
+    unit TEXT,
+    by_date TEXT,
+    place TEXT,
+    beneficiaries TEXT,
+    how TEXT,
+    owner TEXT,
+    kpi TEXT,
+    reporting TEXT,
+    evidence TEXT,
+    baseline TEXT,
+    additional INTEGER NOT NULL CHECK (additional IN (0, 1)),
+    PRIMARY KEY (offer_id, id)
+) STRICT;
+
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('case_study', 'past_delivery')),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    quantity TEXT,
+    unit TEXT,
+    delivered_on TEXT,
+    source TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+"#,
+];

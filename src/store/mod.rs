@@ -1,0 +1,307 @@
+//! The local store: one SQLite file in the OS data directory.
+//!
+//! [`Store::open`] sets the pragmas (WAL, `synchronous=FULL`, foreign keys,
+//! a busy timeout), refuses a file that is not an Offerwright store or that a
+//! newer Offerwright wrote, and applies the embedded [`migrations`] in one
+//! transaction. A new store is given the sample plans in that same
+//! transaction.
+//!
+//! Reads take a `&Connection`, writes a `&Transaction`: the table modules
+//! ([`plans`], [`tenders`], [`offers`], [`evidence`]) hold both; [`Store::write`]
+//! runs a closure in one transaction, so that every write is whole or absent.
+//! Decimals are stored as TEXT and read back exactly; dates as `YYYY-MM-DD`.
+
+pub mod evidence;
+mod import;
+pub mod migrations;
+pub mod offers;
+pub mod plans;
+pub mod tenders;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rust_decimal::Decimal;
+
+pub use import::{ImportedOffer, import_offer, import_plan};
+
+use crate::files::FileError;
+
+/// The store file's name inside the data directory.
+pub const STORE_FILE: &str = "offerwright.sqlite3";
+/// The environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "OFFERWRIGHT_DATA_DIR";
+/// How long a write waits for another process holding the store.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The store was written by a newer Offerwright.
+    #[error(
+        "{path} was written by a newer Offerwright (store version {found}; this one knows up to {supported}): it has been left untouched; update Offerwright to open it"
+    )]
+    Newer {
+        /// The store file.
+        path: String,
+        /// Its schema version.
+        found: i64,
+        /// The newest this build knows.
+        supported: i64,
+    },
+    /// The file is not an Offerwright store.
+    #[error("{path} is not an Offerwright store: {reason}")]
+    NotAStore {
+        /// The file.
+        path: String,
+        /// What was found instead.
+        reason: String,
+    },
+    /// The store is in use by another program for longer than the busy timeout.
+    #[error(
+        "the store is busy: another Offerwright (the app or a command) is writing to it; try again in a moment"
+    )]
+    Busy,
+    /// Nothing with that id.
+    #[error("no {what} with the id {id}")]
+    NotFound {
+        /// "plan", "tender", "offer", "evidence item".
+        what: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// A change that would break something else in the store.
+    #[error("{0}")]
+    Conflict(String),
+    /// The data to write is not valid (same rules as the files).
+    #[error("{0}")]
+    Invalid(#[from] FileError),
+    /// A value in the store that cannot be read back.
+    #[error("the store holds a value it cannot read ({0}): restore a backup")]
+    Corrupt(String),
+    /// The data directory or the store file could not be created or opened.
+    #[error("cannot use the data directory {path}: {reason}")]
+    Io {
+        /// The directory or file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// Any other SQLite error.
+    #[error("the store failed: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// The result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The data directory: `explicit` if given, else `$OFFERWRIGHT_DATA_DIR`,
+/// else the OS data directory's `Offerwright` folder.
+pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(dir) = explicit {
+        return dir.to_path_buf();
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("Offerwright")
+}
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in the data directory `dir`.
+    pub fn open_dir(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+            path: dir.display().to_string(),
+            reason: crate::files::io_reason(&e),
+        })?;
+        Store::open(&dir.join(STORE_FILE))
+    }
+
+    /// Opens (creating if needed) the store file at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::Io {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read what the file is before changing anything in it.
+        let (version, app_id, tables) = match identify(&conn) {
+            Ok(found) => found,
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+                return Err(StoreError::NotAStore {
+                    path: shown,
+                    reason: "it is not an SQLite database".to_owned(),
+                });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let latest = latest_version();
+        if version > 0 && app_id != migrations::APPLICATION_ID {
+            return Err(StoreError::NotAStore {
+                path: shown,
+                reason: "it is an SQLite database of another program".to_owned(),
+            });
+        }
+        if version == 0 && tables > 0 {
+            return Err(StoreError::NotAStore {
+                path: shown,
+                reason: "it is an SQLite database of another program".to_owned(),
+            });
+        }
+        if version > latest {
+            return Err(StoreError::Newer {
+                path: shown,
+                found: version,
+                supported: latest,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        if version < latest {
+            store.migrate(version)?;
+        }
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while this one waited.
+        let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for sql in migrations::MIGRATIONS
+            .iter()
+            .skip(usize::try_from(now).unwrap_or(0))
+        {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "application_id", migrations::APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", latest_version())?;
+        if from == 0 && now == 0 {
+            crate::samples::load_sample_plans(&tx)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The store file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction: committed if it returns `Ok`,
+    /// rolled back otherwise. The transaction takes the write lock at once,
+    /// so that a busy store is reported before any work is done.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn identify(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok((version, app_id, tables))
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    i64::try_from(migrations::MIGRATIONS.len()).unwrap_or(i64::MAX)
+}
+
+/// The current time, as stored: RFC 3339 UTC to the second.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A list index as stored in a `position` column.
+pub(crate) fn position(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn dec_out(d: Option<Decimal>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+pub(crate) fn dec_in(s: Option<String>) -> Result<Option<Decimal>> {
+    s.map(|s| dec_req(&s)).transpose()
+}
+
+pub(crate) fn dec_req(s: &str) -> Result<Decimal> {
+    Decimal::from_str_exact(s).map_err(|_| StoreError::Corrupt(format!("decimal {s:?}")))
+}
+
+pub(crate) fn date_out(d: Option<NaiveDate>) -> Option<String> {
+    d.map(crate::domain::fields::format_date)
+}
+
+pub(crate) fn date_in(s: Option<String>) -> Result<Option<NaiveDate>> {
+    s.map(|s| date_req(&s)).transpose()
+}
+
+pub(crate) fn date_req(s: &str) -> Result<NaiveDate> {
+    crate::domain::fields::parse_date(s).map_err(|_| StoreError::Corrupt(format!("date {s:?}")))
+}
+
+pub(crate) fn list_out(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned())
+}
+
+pub(crate) fn list_in(s: &str) -> Result<Vec<String>> {
+    serde_json::from_str(s).map_err(|_| StoreError::Corrupt(format!("list {s:?}")))
+}
+
+/// Maps "no row" to [`StoreError::NotFound`].
+pub(crate) fn found<T>(r: rusqlite::Result<T>, what: &'static str, id: impl ToString) -> Result<T> {
+    match r {
+        Err(rusqlite::Error::QueryReturnedNoRows) => Err(StoreError::NotFound {
+            what,
+            id: id.to_string(),
+        }),
+        other => Ok(other?),
+    }
+}
