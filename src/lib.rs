@@ -5,8 +5,13 @@
 //! - [`files`]: the interchange files (plan and offer files): strict import,
 //!   export, JSON Schemas;
 //! - [`store`]: the local SQLite store: open, migrate, read and write;
+//! - [`error`]: errors as the user sees them (`{ code, message }`);
+//! - [`export`]: what leaves the app for people: the tender-ready PDF, the
+//!   review PDF with the self-score, and the plan on a page;
 //! - [`money`]: exact GBP, rounding for display, UK formats;
-//! - [`samples`]: the sample plans shipped in `assets/plans/`, and the demo.
+//! - [`samples`]: the sample plans shipped in `assets/plans/`, and the demo;
+//! - [`score`]: the self-score: checks, bands, marks, fixes and the social
+//!   value in GBP, as a report and as text.
 //!
 //! To make a change, start from the domain type, then follow it to the file
 //! format, the store and the command line (`src/bin/offerwright.rs`).
@@ -16,7 +21,10 @@
 #![deny(missing_docs)]
 
 pub mod domain;
+pub mod error;
+pub mod export;
 pub mod files;
 pub mod money;
 pub mod samples;
+pub mod score;
 pub mod store;

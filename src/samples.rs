@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::Transaction;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::domain::{Answer, Bidder, BidderKind, Commitment, Offer, Question, Tender};
 use crate::files::read_plan;
@@ -43,7 +44,7 @@ pub fn load_sample_plans(tx: &Transaction) -> store::Result<()> {
 }
 
 /// What the demo created.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Demo {
     /// The sample tender.
     pub tender_id: i64,

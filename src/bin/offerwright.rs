@@ -12,9 +12,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use offerwright::domain::{OfferDocument, Plan, Question, Tender, fields};
+use offerwright::export::pdf;
 use offerwright::files::{self, FileError};
 use offerwright::money::{gbp, quantity, uk_date};
 use offerwright::samples;
+use offerwright::score;
 use offerwright::store::{self, Store, offers, plans, tenders};
 
 /// Write, self-score and export the social value offer of a public tender, offline.
@@ -46,6 +48,19 @@ enum Command {
     /// Offers: bidder, answers and commitments.
     #[command(subcommand)]
     Offer(OfferCommand),
+    /// Back up the store: into the backups folder beside it, or to FILE.
+    Backup {
+        /// Where to write the backup (default: the backups folder, which keeps the last 14).
+        file: Option<PathBuf>,
+        /// List the backups in the backups folder instead, newest first.
+        #[arg(long, conflicts_with = "file")]
+        list: bool,
+    },
+    /// Restore the store from a backup, backing up the current store first.
+    Restore {
+        /// The backup file, or its name in the backups folder.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -76,6 +91,13 @@ enum PlanCommand {
     Delete {
         /// The plan's id.
         id: String,
+    },
+    /// Write a plan (from the store or a plan file) as one A4 page of PDF.
+    Pdf {
+        /// A plan id, or the path of a .svplan.json file.
+        plan: String,
+        /// The PDF file to write.
+        out: PathBuf,
     },
 }
 
@@ -145,6 +167,12 @@ enum OfferCommand {
         /// The .svoffer.json file.
         file: PathBuf,
     },
+    /// Self-score an offer (from the store by id, or from an offer file):
+    /// bands per hot topic, projected marks, and what to fix first.
+    Score {
+        /// An offer id, or the path of a .svoffer.json file (read without opening the store).
+        offer: String,
+    },
     /// Write a stored offer, with its plan and tender, to an offer file.
     Export {
         /// The offer's id.
@@ -156,6 +184,16 @@ enum OfferCommand {
     Delete {
         /// The offer's id.
         id: i64,
+    },
+    /// Write an offer (from the store or an offer file) as a tender-ready PDF.
+    Pdf {
+        /// An offer id, or the path of a .svoffer.json file.
+        offer: String,
+        /// The PDF file to write.
+        out: PathBuf,
+        /// Write the internal review copy, with the self-score report.
+        #[arg(long)]
+        review: bool,
     },
 }
 
@@ -210,7 +248,64 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan(cmd) => plan(&ctx, cmd),
         Command::Tender(cmd) => tender(&ctx, cmd),
         Command::Offer(cmd) => offer(&ctx, cmd),
+        Command::Backup { file, list } => backup(&ctx, file.as_deref(), list),
+        Command::Restore { file } => restore(&ctx, &file),
     }
+}
+
+fn backup(ctx: &Ctx, file: Option<&Path>, list: bool) -> Result<()> {
+    let store_file = ctx.data_dir.join(store::STORE_FILE);
+    if list {
+        let list = store::backup::list_backups(&store_file)?;
+        return ctx.print(&list, || {
+            let mut out = String::new();
+            if list.is_empty() {
+                out.push_str("No backups yet. Make one: offerwright backup\n");
+            }
+            for b in &list {
+                out.push_str(&format!("{}  {:>10} bytes  {}\n", b.date, b.size, b.path));
+            }
+            out
+        });
+    }
+    let store = ctx.store()?;
+    let made = match file {
+        Some(file) => store::backup::back_up_to(&store, file)?,
+        None => store::backup::back_up(&store, store::backup::BackupKind::Manual)?,
+    };
+    ctx.print(&made, || {
+        format!(
+            "Backed up the store to {} ({} bytes).\nTo restore it: offerwright restore {}\n",
+            made.path, made.size, made.path
+        )
+    })
+}
+
+fn restore(ctx: &Ctx, file: &Path) -> Result<()> {
+    let store_file = ctx.data_dir.join(store::STORE_FILE);
+    // A bare name is looked up in the backups folder.
+    let in_folder = store::backup::backup_dir(&store_file).join(file);
+    let from = if !file.exists() && file.components().count() == 1 && in_folder.is_file() {
+        in_folder
+    } else {
+        file.to_path_buf()
+    };
+    let done = store::backup::restore(&store_file, &from)?;
+    ctx.print(&done, || {
+        let mut out = format!("Restored the store from {}.\n", done.from);
+        if let Some(previous) = &done.previous {
+            out.push_str(&format!(
+                "The store as it was is backed up in {}: to undo, offerwright restore {}\n",
+                previous.path, previous.path
+            ));
+        }
+        if let Some(aside) = &done.set_aside {
+            out.push_str(&format!(
+                "The store could not be opened; it was moved, untouched, to {aside}\n"
+            ));
+        }
+        out
+    })
 }
 
 fn demo(ctx: &Ctx) -> Result<()> {
@@ -306,6 +401,18 @@ fn plan(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
             store.write(|tx| plans::delete(tx, &id))?;
             ctx.print(&serde_json::json!({ "deleted": id }), || {
                 format!("Deleted the plan {id:?}.\n")
+            })
+        }
+        PlanCommand::Pdf { plan, out } => {
+            let plan = if is_file_arg(&plan) {
+                let path = Path::new(&plan);
+                files::read_plan(&read_file(path)?).map_err(|e| in_file(path, e))?
+            } else {
+                plans::get(ctx.store()?.conn(), &plan)?
+            };
+            pdf::write_plan_on_a_page(&plan, &out)?;
+            ctx.print(&serde_json::json!({ "plan": plan.id, "file": out }), || {
+                format!("Wrote the plan on a page to {}\n", out.display())
             })
         }
     }
@@ -533,6 +640,11 @@ fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
                 Ok(())
             }
         }
+        OfferCommand::Score { offer } => {
+            let doc = load_offer(ctx, &offer)?;
+            let report = score::score(&doc);
+            ctx.print(&report, || score::render_text(&report, &doc))
+        }
         OfferCommand::Import { file } => {
             let bytes = read_file(&file)?;
             let mut store = ctx.store()?;
@@ -572,6 +684,24 @@ fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
             ctx.print(&serde_json::json!({ "deleted": id }), || {
                 format!("Deleted the offer {id}.\n")
             })
+        }
+        OfferCommand::Pdf { offer, out, review } => {
+            let doc = load_offer(ctx, &offer)?;
+            let today = chrono::Local::now().date_naive();
+            if review {
+                pdf::write_review(&doc, today, &out)?;
+            } else {
+                pdf::write_submission(&doc, today, &out)?;
+            }
+            let what = if review {
+                "the review copy (with the self-score; not for submission)"
+            } else {
+                "the submission PDF"
+            };
+            ctx.print(
+                &serde_json::json!({ "file": out, "review": review }),
+                || format!("Wrote {what} to {}\n", out.display()),
+            )
         }
     }
 }

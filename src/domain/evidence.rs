@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::fields;
 
 /// What kind of evidence an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A short story of something delivered, with its outcome.
@@ -35,7 +36,8 @@ impl EvidenceKind {
 }
 
 /// One reusable piece of evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Case study or past-delivery figure.
     pub kind: EvidenceKind,
@@ -44,14 +46,26 @@ pub struct Evidence {
     /// The story or the detail behind the figure.
     pub body: String,
     /// The figure delivered, for past delivery.
-    #[serde(serialize_with = "fields::ser_opt_decimal")]
+    #[serde(
+        default,
+        serialize_with = "fields::ser_opt_decimal",
+        deserialize_with = "fields::opt_decimal"
+    )]
+    #[ts(type = "string | null")]
     pub quantity: Option<Decimal>,
     /// What the figure counts.
+    #[serde(default)]
     pub unit: Option<String>,
     /// When it was delivered (the end of the period).
-    #[serde(serialize_with = "fields::ser_opt_date")]
+    #[serde(
+        default,
+        serialize_with = "fields::ser_opt_date",
+        deserialize_with = "fields::opt_date"
+    )]
+    #[ts(type = "string | null")]
     pub delivered_on: Option<NaiveDate>,
     /// Where it can be checked: a report, a link, a contact.
+    #[serde(default)]
     pub source: Option<String>,
 }
 

@@ -23,7 +23,8 @@ pub use tender::{Question, Tender};
 
 /// An offer with the plan and tender it answers: everything needed to read,
 /// score and export it, on this machine or another.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
 pub struct OfferDocument {
     /// The buyer's plan.
     pub plan: Plan,

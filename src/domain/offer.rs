@@ -4,12 +4,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::fields;
 use super::plan::is_false;
 
 /// What kind of organisation the bidder is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BidderKind {
     /// A micro business (fewer than 10 people).
@@ -63,7 +64,7 @@ impl BidderKind {
 }
 
 /// The organisation making the offer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Bidder {
     /// The organisation's name.
@@ -126,7 +127,7 @@ fn opt_employees<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, 
 }
 
 /// The written answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The id of the question it answers.
@@ -140,7 +141,7 @@ pub struct Answer {
 }
 
 /// One promise of the offer.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
     /// The commitment's id, unique in the offer.
@@ -175,6 +176,7 @@ pub struct Commitment {
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string | null")]
     pub quantity: Option<Decimal>,
     /// What is counted.
     #[serde(
@@ -191,6 +193,7 @@ pub struct Commitment {
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
+    #[ts(type = "string | null")]
     pub by: Option<NaiveDate>,
     /// Where it will happen.
     #[serde(
@@ -249,6 +252,7 @@ pub struct Commitment {
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string | null")]
     pub baseline: Option<Decimal>,
     /// Whether it goes beyond the contract's core requirements.
     #[serde(
@@ -263,7 +267,7 @@ pub struct Commitment {
 ///
 /// The plan and tender it answers are held beside it (see
 /// [`crate::domain::OfferDocument`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Offer {
     /// Who makes the offer.

@@ -4,11 +4,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::fields;
 
 /// A buyer's social value priorities, as they fit on one page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The plan's id: a slug, unique in a store.
@@ -26,6 +27,7 @@ pub struct Plan {
     /// When the issuer published it.
     #[serde(deserialize_with = "fields::date", serialize_with = "fields::ser_date")]
     #[schemars(with = "String", extend("format" = "date"))]
+    #[ts(type = "string")]
     pub published: NaiveDate,
     /// The area a place-based commitment must name, e.g. "County Durham".
     #[serde(
@@ -74,7 +76,7 @@ fn opt_source<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Source>, 
 }
 
 /// Where a plan comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The document or body it comes from.
@@ -91,7 +93,7 @@ pub struct Source {
 }
 
 /// A theme of the plan, e.g. "Altogether greener".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// The theme's id, unique in the plan.
@@ -119,7 +121,7 @@ pub struct Theme {
 }
 
 /// A hot topic: a key strategic intention whose contributions earn points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct HotTopic {
     /// The hot topic's id, unique in the plan.
@@ -147,6 +149,7 @@ pub struct HotTopic {
         serialize_with = "fields::ser_decimal"
     )]
     #[schemars(with = "String", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string")]
     pub weight: Decimal,
     /// Whether a commitment to it must say where (in the local area) to count.
     #[serde(
@@ -172,7 +175,7 @@ pub struct HotTopic {
 }
 
 /// A quantified unit of contribution, e.g. "apprenticeship weeks".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// The measure's id, unique in the plan.
@@ -195,6 +198,7 @@ pub struct Measure {
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<String>", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string | null")]
     pub proxy_value: Option<Decimal>,
     /// Where the proxy value comes from; required with a proxy value.
     #[serde(

@@ -4,11 +4,12 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::fields;
 
 /// A public-sector tender and its social value questions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Tender {
     /// The tender's title, e.g. "School meals, primary schools".
@@ -26,6 +27,7 @@ pub struct Tender {
     /// The submission deadline.
     #[serde(deserialize_with = "fields::date", serialize_with = "fields::ser_date")]
     #[schemars(with = "String", extend("format" = "date"))]
+    #[ts(type = "string")]
     pub deadline: NaiveDate,
     /// The contract's value in GBP, greater than 0.
     #[serde(
@@ -33,6 +35,7 @@ pub struct Tender {
         serialize_with = "fields::ser_decimal"
     )]
     #[schemars(with = "String", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string")]
     pub contract_value: Decimal,
     /// When the contract starts; not before the deadline.
     #[serde(
@@ -42,6 +45,7 @@ pub struct Tender {
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<String>", extend("format" = "date"))]
+    #[ts(type = "string | null")]
     pub contract_start: Option<NaiveDate>,
     /// The contract's length in months, at least 1.
     #[serde(deserialize_with = "fields::count")]
@@ -53,13 +57,14 @@ pub struct Tender {
         serialize_with = "fields::ser_decimal"
     )]
     #[schemars(with = "String", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string")]
     pub social_value_weighting: Decimal,
     /// The social value questions.
     pub questions: Vec<Question>,
 }
 
 /// One social value question of a tender.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// The question's id, unique in the tender.
@@ -92,6 +97,7 @@ pub struct Question {
         serialize_with = "fields::ser_decimal"
     )]
     #[schemars(with = "String", regex(pattern = r"^[0-9]+(\.[0-9]+)?$"))]
+    #[ts(type = "string")]
     pub marks: Decimal,
 }
 

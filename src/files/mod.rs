@@ -381,6 +381,41 @@ fn pretty(value: &impl Serialize) -> String {
     text
 }
 
+/// Saves a plan file at `path`, whole or not at all.
+pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), FileError> {
+    write_atomically(path, write_plan(plan).as_bytes()).map_err(|e| cannot_write(path, &e))
+}
+
+/// Saves an offer file at `path`, whole or not at all.
+pub fn save_offer(path: &Path, doc: &OfferDocument) -> Result<(), FileError> {
+    write_atomically(path, write_offer(doc).as_bytes()).map_err(|e| cannot_write(path, &e))
+}
+
+/// The error for a file that could not be written.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> FileError {
+    FileError::Read(format!(
+        "cannot write {}: {}; nothing was changed there",
+        path.display(),
+        io_reason(e)
+    ))
+}
+
+/// A file name for an offer: "Wear Valley Kitchens CIC - DCC-2026-0142.svoffer.json".
+pub fn offer_file_name(doc: &OfferDocument, extension: &str) -> String {
+    let raw = format!("{} - {}", doc.offer.bidder.name, doc.tender.reference);
+    let safe: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}.{extension}", safe.trim())
+}
+
 /// Writes `contents` to `path` whole or not at all: into a temporary file
 /// beside it, flushed to disk, then renamed over the target.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
@@ -398,6 +433,12 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Reads a value sent as JSON (by the app's UI) into a domain type, by the
+/// same rules as a file, naming the failing field under `at`.
+pub fn from_value<T: serde::de::DeserializeOwned>(value: Value, at: &str) -> Result<T, FileError> {
+    typed(json::check_value(value)?, at)
 }
 
 /// Checks a value made in memory (by the app, a test, the demo) by exactly

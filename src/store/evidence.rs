@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Result, StoreError, date_in, date_out, dec_in, dec_out, found, now};
 use crate::domain::fields::{LONG_TEXT_MAX, SHORT_TEXT_MAX};
@@ -9,7 +10,7 @@ use crate::domain::{Evidence, EvidenceKind};
 use crate::files::FileError;
 
 /// A stored evidence item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct EvidenceRecord {
     /// Its id in this store.
     pub id: i64,

@@ -1,13 +1,14 @@
 //! Importing plan and offer files into the store: whole or not at all.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Result, Store, StoreError};
 use crate::domain::Plan;
 use crate::files::{read_offer, read_plan};
 
 /// What importing an offer file did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImportedOffer {
     /// The new offer's id.
     pub offer_id: i64,

@@ -10,7 +10,11 @@
 //! ([`plans`], [`tenders`], [`offers`], [`evidence`]) hold both; [`Store::write`]
 //! runs a closure in one transaction, so that every write is whole or absent.
 //! Decimals are stored as TEXT and read back exactly; dates as `YYYY-MM-DD`.
+//!
+//! Opening an existing store backs it up ([`backup`]): at most once a day,
+//! and always before a migration.
 
+pub mod backup;
 pub mod evidence;
 mod import;
 pub mod migrations;
@@ -26,6 +30,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
 
 pub use import::{ImportedOffer, import_offer, import_plan};
+/// The SQLite binding, for callers that hold a connection or transaction.
+pub use rusqlite;
 
 use crate::files::FileError;
 
@@ -122,11 +128,25 @@ pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
         .join("Offerwright")
 }
 
+/// Where the store lives and what wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct StoreInfo {
+    /// Offerwright's version.
+    pub version: String,
+    /// The data directory.
+    pub data_dir: String,
+    /// The store file.
+    pub store_file: String,
+    /// The store's schema version.
+    pub schema_version: i64,
+}
+
 /// An open store.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    backup_warning: Option<String>,
 }
 
 impl Store {
@@ -190,9 +210,27 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            backup_warning: None,
         };
+        if version > 0 && version < latest {
+            // Never upgrade a store without a copy of it as it was.
+            backup::back_up(&store, backup::BackupKind::BeforeMigration).map_err(|e| match e {
+                StoreError::Busy => StoreError::Busy,
+                e => StoreError::Io {
+                    path: backup::backup_dir(path).display().to_string(),
+                    reason: format!(
+                        "the store was not upgraded, because it could not be backed up first ({e}); it is left as it was"
+                    ),
+                },
+            })?;
+        }
         if version < latest {
             store.migrate(version)?;
+        } else {
+            // A failed daily backup must not keep the user from their work.
+            store.backup_warning = backup::daily(&store)
+                .err()
+                .map(|e| format!("the daily backup of the store could not be made: {e}"));
         }
         Ok(store)
     }
@@ -216,6 +254,26 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Where the store lives, for people who want to see or back it up.
+    pub fn info(&self) -> StoreInfo {
+        StoreInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: self
+                .path
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            store_file: self.path.display().to_string(),
+            schema_version: latest_version(),
+        }
+    }
+
+    /// Why the daily backup on open could not be made, if it could not:
+    /// the store works, but the user should be told.
+    pub fn backup_warning(&self) -> Option<&str> {
+        self.backup_warning.as_deref()
     }
 
     /// The store file.

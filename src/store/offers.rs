@@ -8,13 +8,14 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Result, StoreError, date_in, date_out, dec_in, dec_out, found, now};
 use crate::domain::{Answer, Bidder, BidderKind, Commitment, Offer, OfferDocument};
 use crate::files::{FileError, recheck};
 
 /// A stored offer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OfferRecord {
     /// Its id in this store.
     pub id: i64,
@@ -28,8 +29,22 @@ pub struct OfferRecord {
     pub updated_at: String,
 }
 
+/// A stored offer as the editor opens it: the offer with its plan and
+/// tender, and where it sits in the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OfferView {
+    /// Its id in this store.
+    pub id: i64,
+    /// The tender it answers.
+    pub tender_id: i64,
+    /// The offer, its plan and its tender.
+    pub document: OfferDocument,
+    /// When it was last changed, RFC 3339.
+    pub updated_at: String,
+}
+
 /// A line of the offers list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OfferSummary {
     /// Its id in this store.
     pub id: i64,
@@ -398,13 +413,23 @@ pub fn get(conn: &Connection, id: i64) -> Result<OfferRecord> {
 /// Reads a stored offer with its tender and plan: all that scoring and
 /// exporting need.
 pub fn document(conn: &Connection, id: i64) -> Result<OfferDocument> {
+    Ok(view(conn, id)?.document)
+}
+
+/// Reads a stored offer as the editor opens it.
+pub fn view(conn: &Connection, id: i64) -> Result<OfferView> {
     let record = get(conn, id)?;
     let tender = super::tenders::get(conn, record.tender_id)?;
     let plan = super::plans::get(conn, &tender.plan_id)?;
-    Ok(OfferDocument {
-        plan,
-        tender: tender.tender,
-        offer: record.offer,
+    Ok(OfferView {
+        id,
+        tender_id: record.tender_id,
+        document: OfferDocument {
+            plan,
+            tender: tender.tender,
+            offer: record.offer,
+        },
+        updated_at: record.updated_at,
     })
 }
 

@@ -5,13 +5,14 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Result, StoreError, dec_in, dec_out, dec_req, found, list_in, list_out, now};
 use crate::domain::{HotTopic, Measure, Plan, Source, Theme};
 use crate::files::validate_plan;
 
 /// A line of the plans list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PlanSummary {
     /// The plan's id.
     pub id: String,
@@ -178,6 +179,15 @@ pub fn replace(tx: &Transaction, plan: &Plan) -> Result<()> {
         )?;
     }
     insert_children(tx, plan)
+}
+
+/// Stores a plan: a new one is added, a stored one (same id) replaced.
+pub fn save(tx: &Transaction, plan: &Plan) -> Result<()> {
+    if exists(tx, &plan.id)? {
+        replace(tx, plan)
+    } else {
+        insert(tx, plan)
+    }
 }
 
 /// Deletes a plan that no tender uses.

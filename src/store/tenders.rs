@@ -2,13 +2,14 @@
 
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{Result, StoreError, date_in, date_out, date_req, dec_req, found, now};
 use crate::domain::{Question, Tender};
 use crate::files::validate_tender;
 
 /// A stored tender.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TenderRecord {
     /// Its id in this store.
     pub id: i64,
@@ -19,7 +20,7 @@ pub struct TenderRecord {
 }
 
 /// A line of the tenders list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TenderSummary {
     /// Its id in this store.
     pub id: i64,

@@ -1,9 +1,17 @@
 //! Integration tests of the core: each test on a store in its own temporary
 //! directory, files read and written for real.
 
+mod backup;
 mod bad_input;
+mod bindings;
+mod busy;
 mod cli;
+mod fuzz;
+mod large;
+mod pdf;
 mod roundtrip;
 mod schema;
+mod score;
 mod store;
 mod support;
+mod upgrade;

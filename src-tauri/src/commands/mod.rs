@@ -1,0 +1,53 @@
+//! The commands the UI calls, one file per area. Each is thin: take the
+//! state, call the core, map the error to `{ code, message }`
+//! ([`offerwright::error::UserError`]).
+
+pub mod app;
+pub mod evidence;
+pub mod export;
+pub mod offers;
+pub mod plans;
+pub mod tenders;
+
+use tauri::Runtime;
+use tauri::ipc::Invoke;
+
+/// The result of a command.
+pub type CmdResult<T> = Result<T, offerwright::error::UserError>;
+
+/// Every command, for the invoke handler.
+pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_info,
+        app::create_demo,
+        app::ui_ready,
+        app::close_window,
+        plans::list_plans,
+        plans::get_plan,
+        plans::save_plan,
+        plans::delete_plan,
+        plans::import_plan_file,
+        plans::export_plan_file,
+        tenders::list_tenders,
+        tenders::get_tender,
+        tenders::create_tender,
+        tenders::update_tender,
+        tenders::delete_tender,
+        offers::list_offers,
+        offers::get_offer,
+        offers::create_offer,
+        offers::set_bidder,
+        offers::set_answer,
+        offers::put_commitment,
+        offers::remove_commitment,
+        offers::delete_offer,
+        offers::import_offer_file,
+        offers::export_offer_file,
+        evidence::list_evidence,
+        evidence::save_evidence,
+        evidence::delete_evidence,
+        export::score_document,
+        export::export_offer_pdf,
+        export::export_plan_pdf,
+    ]
+}

@@ -1,0 +1,83 @@
+//! Native open and save dialogs, opened by the backend.
+//!
+//! The UI never sees or chooses a path: it asks for an export or an import,
+//! and the backend asks the user where. End-to-end tests cannot drive a
+//! native GTK dialog through WebDriver, so a test harness may set
+//! `OFFERWRIGHT_DIALOG_DIR` (read once at start into [`Answers`]): then a
+//! save dialog answers with the suggested file name in that folder and an
+//! open dialog with the file named by `OFFERWRIGHT_DIALOG_OPEN`; everything
+//! after the dialog is the real path.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+/// Pre-set answers to the dialogs, for test harnesses; empty in normal use.
+#[derive(Debug, Clone, Default)]
+pub struct Answers {
+    /// Save dialogs answer with the suggested name in this folder.
+    pub save_dir: Option<PathBuf>,
+    /// Open dialogs answer with this file.
+    pub open_file: Option<PathBuf>,
+}
+
+impl Answers {
+    /// The answers a test harness set in the environment, if any.
+    pub fn from_env() -> Answers {
+        match std::env::var_os(DIALOG_DIR_ENV) {
+            Some(dir) => Answers {
+                save_dir: Some(PathBuf::from(dir)),
+                open_file: std::env::var_os(DIALOG_OPEN_ENV).map(PathBuf::from),
+            },
+            None => Answers::default(),
+        }
+    }
+
+    fn preset(&self) -> bool {
+        self.save_dir.is_some()
+    }
+}
+
+/// The folder a test harness answers save dialogs with.
+pub const DIALOG_DIR_ENV: &str = "OFFERWRIGHT_DIALOG_DIR";
+/// The file a test harness answers open dialogs with.
+pub const DIALOG_OPEN_ENV: &str = "OFFERWRIGHT_DIALOG_OPEN";
+
+/// Asks where to save a file; `None` when the user cancels.
+pub fn save<R: Runtime>(
+    app: &AppHandle<R>,
+    answers: &Answers,
+    title: &str,
+    suggested: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if let Some(dir) = &answers.save_dir {
+        return Some(dir.join(suggested));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks which file to open; `None` when the user cancels.
+pub fn open<R: Runtime>(
+    app: &AppHandle<R>,
+    answers: &Answers,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if answers.preset() {
+        return answers.open_file.clone();
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}

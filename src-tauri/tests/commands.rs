@@ -1,0 +1,243 @@
+//! The app's commands, run through Tauri's IPC on the mock runtime, over a
+//! real store in a temporary directory.
+
+use offerwright_app::dialogs::Answers;
+use offerwright_app::{AppState, app, open_store};
+use serde_json::{Value, json};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn start() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(dir.path()).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let state = AppState::new(store).with_dialogs(Answers {
+        save_dir: Some(out),
+        open_file: None,
+    });
+    let app = app(mock_builder(), state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    TestApp {
+        _app: app,
+        window,
+        dir,
+    }
+}
+
+impl TestApp {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+#[test]
+fn a_first_start_has_the_demo_offer_and_the_sample_plans() {
+    let app = start();
+    let offers = app.ok("list_offers", json!({}));
+    assert_eq!(offers.as_array().unwrap().len(), 1);
+    assert_eq!(offers[0]["bidder"], "Wear Valley Kitchens CIC");
+    let plans = app.ok("list_plans", json!({}));
+    assert_eq!(plans.as_array().unwrap().len(), 2);
+    let info = app.ok("app_info", json!({}));
+    assert_eq!(
+        info["store_file"],
+        app.dir
+            .path()
+            .join("offerwright.sqlite3")
+            .display()
+            .to_string()
+    );
+}
+
+#[test]
+fn a_second_start_does_not_add_another_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open_store(dir.path()).unwrap());
+    let store = open_store(dir.path()).unwrap();
+    assert_eq!(
+        offerwright::store::offers::list(store.conn())
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn edits_are_stored_and_read_back() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    app.ok(
+        "set_answer",
+        json!({ "id": id, "question": "sv2", "text": "We report every quarter." }),
+    );
+    app.ok(
+        "put_commitment",
+        json!({ "id": id, "commitment": {
+            "id": "c6", "what": "Plant a school garden", "quantity": "2", "unit": "gardens",
+            "by": "2028-05-01", "owner": null
+        }}),
+    );
+    let view = app.ok("get_offer", json!({ "id": id }));
+    let offer = &view["document"]["offer"];
+    assert_eq!(offer["answers"][1]["text"], "We report every quarter.");
+    assert_eq!(offer["commitments"][5]["quantity"], "2");
+    assert_eq!(view["document"]["plan"]["id"], "durham-sample");
+}
+
+#[test]
+fn errors_reach_the_ui_as_code_and_message() {
+    let app = start();
+    assert_eq!(
+        app.invoke("get_offer", json!({ "id": 999 })),
+        Err(json!({ "code": "not_found", "message": "no offer with the id 999" }))
+    );
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    let err = app
+        .invoke(
+            "put_commitment",
+            json!({ "id": id, "commitment": { "id": "c9", "what": "x", "quantity": "lots" } }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "code": "invalid", "message": "commitment.quantity: expected a decimal written with digits and an optional decimal point, such as \"20\" or \"14000.00\" (no currency sign, comma, space or exponent), found \"lots\"" })
+    );
+    let err = app
+        .invoke("delete_plan", json!({ "id": "durham-sample" }))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "code": "conflict", "message": "the plan \"durham-sample\" is used by 1 tender(s): delete them first" })
+    );
+}
+
+#[test]
+fn a_tender_and_an_offer_can_be_created() {
+    let app = start();
+    let tender = json!({
+        "title": "Grounds maintenance", "buyer": "A council", "reference": "GM-1",
+        "deadline": "2027-01-31", "contract_value": "120000", "duration_months": 24,
+        "social_value_weighting": "15",
+        "questions": [{ "id": "q1", "text": "What social value?", "word_limit": 500, "marks": "15" }]
+    });
+    let tender_id = app.ok(
+        "create_tender",
+        json!({ "planId": "durham-sample", "tender": tender }),
+    );
+    let offer_id = app.ok(
+        "create_offer",
+        json!({ "tenderId": tender_id, "bidder": { "name": "Green Spaces CIC" } }),
+    );
+    let view = app.ok("get_offer", json!({ "id": offer_id }));
+    assert_eq!(view["document"]["tender"]["reference"], "GM-1");
+    assert_eq!(
+        view["document"]["offer"]["bidder"]["name"],
+        "Green Spaces CIC"
+    );
+}
+
+#[test]
+fn the_offer_file_is_exported_where_the_dialog_says_and_reads_back() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    let path = app.ok("export_offer_file", json!({ "id": id }));
+    let path = std::path::PathBuf::from(path.as_str().unwrap());
+    assert_eq!(
+        path,
+        app.dir
+            .path()
+            .join("out/Wear Valley Kitchens CIC - DCC-2026-0142.svoffer.json")
+    );
+    let doc = offerwright::files::read_offer(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(doc.offer.bidder.name, "Wear Valley Kitchens CIC");
+}
+
+#[test]
+fn the_document_in_the_editor_is_scored_without_saving() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    let mut doc = app.ok("get_offer", json!({ "id": id }))["document"].clone();
+    let before = app.ok("score_document", json!({ "doc": doc.clone() }));
+    let band = |report: &Value, topic: &str| {
+        report["hot_topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == topic)
+            .map(|t| t["band"].as_u64().unwrap())
+            .unwrap()
+    };
+    assert_eq!(band(&before, "landfill-waste"), 0);
+    doc["offer"]["commitments"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({
+            "id": "c9", "hot_topic": "landfill-waste", "measure": "landfill-diverted",
+            "what": "Divert kitchen waste from landfill", "quantity": "30", "by": "2029-12-31",
+            "owner": "Operations Manager", "kpi": "Tonnes diverted", "reporting": "quarterly",
+            "evidence": "8 tonnes diverted in 2025", "additional": true
+        }));
+    let after = app.ok("score_document", json!({ "doc": doc }));
+    assert_eq!(band(&after, "landfill-waste"), 5);
+    let stored = app.ok("get_offer", json!({ "id": id }));
+    assert_eq!(
+        stored["document"]["offer"]["commitments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+}
+
+#[test]
+fn pdfs_are_written_where_the_dialog_says() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    for review in [false, true] {
+        let path = app.ok("export_offer_pdf", json!({ "id": id, "review": review }));
+        let bytes = std::fs::read(path.as_str().unwrap()).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{path}");
+    }
+    let path = app.ok("export_plan_pdf", json!({ "id": "durham-sample" }));
+    assert!(
+        path.as_str()
+            .unwrap()
+            .ends_with("durham-sample - plan on a page.pdf")
+    );
+    assert!(
+        std::fs::read(path.as_str().unwrap())
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+}

@@ -1,0 +1,102 @@
+//! Errors as a person sees them: a code a user interface may act on, and a
+//! message that says what happened and what to do.
+//!
+//! The library's own errors ([`StoreError`], [`FileError`]) carry the
+//! detail; [`UserError`] is what crosses to the app. Add a code only when the
+//! UI does something different for it.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::files::FileError;
+use crate::store::StoreError;
+
+/// What kind of failure, for a UI that reacts differently to some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The thing asked for is not in the store.
+    NotFound,
+    /// The change would break something else (a plan in use...).
+    Conflict,
+    /// The data or file is not valid; the message names the place.
+    Invalid,
+    /// A file of another kind (a plan offered as an offer).
+    WrongKind,
+    /// Another Offerwright holds the store; try again.
+    Busy,
+    /// The store was written by a newer Offerwright.
+    NewerStore,
+    /// The store file is not an Offerwright store.
+    NotAStore,
+    /// A file or folder could not be read or written.
+    Io,
+    /// Anything else: a bug or a damaged store.
+    Internal,
+}
+
+/// An error for the user: `{ code, message }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UserError {
+    /// What kind of failure.
+    pub code: ErrorCode,
+    /// What happened, where, and what to do.
+    pub message: String,
+}
+
+impl UserError {
+    /// An error with this code and message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> UserError {
+        UserError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+impl From<FileError> for UserError {
+    fn from(e: FileError) -> Self {
+        let code = match e {
+            FileError::Read(_) => ErrorCode::Io,
+            FileError::WrongKind { .. } => ErrorCode::WrongKind,
+            FileError::Whole(_) | FileError::Invalid { .. } => ErrorCode::Invalid,
+        };
+        UserError::new(code, e.to_string())
+    }
+}
+
+impl From<crate::export::pdf::PdfError> for UserError {
+    fn from(e: crate::export::pdf::PdfError) -> Self {
+        use crate::export::pdf::PdfError;
+        let code = match e {
+            PdfError::TooMuchText(_) => ErrorCode::Invalid,
+            PdfError::Write { .. } => ErrorCode::Io,
+            PdfError::Render(_) => ErrorCode::Internal,
+        };
+        UserError::new(code, e.to_string())
+    }
+}
+
+impl From<StoreError> for UserError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::Invalid(f) => return UserError::from(f.clone()),
+            StoreError::Newer { .. } => ErrorCode::NewerStore,
+            StoreError::NotAStore { .. } => ErrorCode::NotAStore,
+            StoreError::Busy => ErrorCode::Busy,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
+        };
+        UserError::new(code, e.to_string())
+    }
+}

@@ -1,0 +1,9 @@
+//! What leaves the app for people to read.
+//!
+//! - [`pdf`]: the tender-ready submission PDF, the internal review PDF with
+//!   the self-score, and a plan on a page as one A4 sheet.
+//!
+//! Every export is built in memory first and written with
+//! [`crate::files::write_atomically`], so a file appears whole or not at all.
+
+pub mod pdf;

@@ -1,0 +1,1010 @@
+//! A small page layout engine: A4 pages, a text frame inside the margins,
+//! headings, wrapped rich paragraphs, lists, tables whose header repeats
+//! after a page break, and a footer with "Page N of M".
+//!
+//! Layout produces a display list per page ([`Item`]s in points, measured
+//! from the top-left corner); [`Doc::finish`] turns it into a printpdf
+//! document, once the page count and the pages of every anchor are known.
+//! All measuring uses the embedded font's real advance widths, so what is
+//! measured is what is drawn.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use printpdf::{
+    Color, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem, TextMatrix,
+};
+
+use super::PdfError;
+use super::fonts::{self, Face, Fonts};
+
+/// A4 width, in points.
+pub(crate) const PAGE_W: f32 = 595.276;
+/// A4 height, in points.
+pub(crate) const PAGE_H: f32 = 841.89;
+/// One millimetre, in points.
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// A colour, 0 to 1 per channel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rgb(pub f32, pub f32, pub f32);
+
+/// Body text: near-black.
+pub(crate) const INK: Rgb = Rgb(0.13, 0.14, 0.16);
+/// Secondary text: a grey that still meets WCAG AA contrast on white.
+pub(crate) const MUTED: Rgb = Rgb(0.36, 0.38, 0.42);
+/// The one accent: a deep teal.
+pub(crate) const ACCENT: Rgb = Rgb(0.0, 0.36, 0.40);
+/// Hairlines.
+pub(crate) const RULE: Rgb = Rgb(0.78, 0.80, 0.82);
+/// Table header and boxed backgrounds.
+pub(crate) const SHADE: Rgb = Rgb(0.92, 0.95, 0.95);
+/// Alternate table rows.
+pub(crate) const STRIPE: Rgb = Rgb(0.965, 0.97, 0.975);
+
+impl Rgb {
+    fn color(self) -> Color {
+        Color::Rgb(printpdf::Rgb {
+            r: self.0,
+            g: self.1,
+            b: self.2,
+            icc_profile: None,
+        })
+    }
+}
+
+/// One thing drawn on a page. `y` is measured from the top of the page.
+#[derive(Debug, Clone)]
+pub(crate) enum Item {
+    /// A run of text in one face; `y` is its baseline.
+    Text {
+        x: f32,
+        y: f32,
+        face: Face,
+        size: f32,
+        color: Rgb,
+        text: String,
+    },
+    /// The page number of an anchor, right-aligned at `x`.
+    PageOf {
+        x: f32,
+        y: f32,
+        face: Face,
+        size: f32,
+        color: Rgb,
+        anchor: usize,
+    },
+    /// A filled rectangle; `y` is its top.
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb,
+    },
+    /// A straight line.
+    Stroke {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        color: Rgb,
+    },
+}
+
+/// A piece of text in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Span {
+    pub face: Face,
+    pub text: String,
+}
+
+impl Span {
+    pub(crate) fn new(face: Face, text: impl Into<String>) -> Span {
+        Span {
+            face,
+            text: text.into(),
+        }
+    }
+
+    pub(crate) fn regular(text: impl Into<String>) -> Span {
+        Span::new(Face::Regular, text)
+    }
+
+    pub(crate) fn bold(text: impl Into<String>) -> Span {
+        Span::new(Face::Bold, text)
+    }
+}
+
+/// A forced line break inside a run of spans.
+pub(crate) const BREAK: &str = "\n";
+
+/// A text style: size, line height and colour.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Style {
+    pub size: f32,
+    pub leading: f32,
+    pub color: Rgb,
+}
+
+impl Style {
+    pub(crate) const fn new(size: f32, leading: f32, color: Rgb) -> Style {
+        Style {
+            size,
+            leading,
+            color,
+        }
+    }
+}
+
+/// A run of text on a laid-out line, at `x` from the line's start.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub face: Face,
+    pub text: String,
+    pub x: f32,
+}
+
+/// A laid-out line: its runs and its width.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineOut {
+    pub runs: Vec<Run>,
+    pub width: f32,
+}
+
+#[derive(Debug, Default)]
+struct Word {
+    /// Pieces in one face each, with their widths.
+    pieces: Vec<(Face, String, f32)>,
+    width: f32,
+    /// The width of a space after it, in the face of its last piece.
+    space: f32,
+    /// A forced line break follows it.
+    newline: bool,
+}
+
+/// Breaks `spans` into lines no wider than `width`, at spaces; a word wider
+/// than the line is cut between characters. Line breaks are forced where a
+/// span's text contains `\n`.
+pub(crate) fn wrap(fonts: &Fonts, spans: &[Span], size: f32, width: f32) -> Vec<LineOut> {
+    let words = words(fonts, spans, size, width);
+    let mut lines = Vec::new();
+    let mut line: Vec<&Word> = Vec::new();
+    let mut line_w = 0.0_f32;
+    for word in &words {
+        let gap = line.last().map_or(0.0, |w| w.space);
+        if !line.is_empty() && line_w + gap + word.width > width + 0.01 {
+            lines.push(place(&line));
+            line.clear();
+            line_w = 0.0;
+        }
+        let gap = line.last().map_or(0.0, |w| w.space);
+        line_w += gap + word.width;
+        line.push(word);
+        if word.newline {
+            lines.push(place(&line));
+            line.clear();
+            line_w = 0.0;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(place(&line));
+    }
+    lines
+}
+
+/// Splits spans into words (runs between spaces), cutting any word wider
+/// than `max` into pieces that fit.
+fn words(fonts: &Fonts, spans: &[Span], size: f32, max: f32) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut current = Word::default();
+    let finish = |current: &mut Word, out: &mut Vec<Word>, face: Face, newline: bool| {
+        if current.pieces.is_empty() {
+            if newline {
+                match out.last_mut() {
+                    Some(last) => last.newline = true,
+                    None => out.push(Word {
+                        newline: true,
+                        ..Word::default()
+                    }),
+                }
+            }
+            return;
+        }
+        let mut word = std::mem::take(current);
+        word.space = fonts.width(face, " ", size);
+        word.newline = newline;
+        word.width = word.pieces.iter().map(|p| p.2).sum();
+        out.push(word);
+    };
+    for span in spans {
+        let mut piece = String::new();
+        for c in span.text.chars() {
+            if c == ' ' || c == '\n' {
+                if !piece.is_empty() {
+                    let w = fonts.width(span.face, &piece, size);
+                    current
+                        .pieces
+                        .push((span.face, std::mem::take(&mut piece), w));
+                }
+                finish(&mut current, &mut out, span.face, c == '\n');
+            } else {
+                piece.push(c);
+            }
+        }
+        if !piece.is_empty() {
+            let w = fonts.width(span.face, &piece, size);
+            current.pieces.push((span.face, piece, w));
+        }
+    }
+    let face = current.pieces.last().map_or(Face::Regular, |p| p.0);
+    finish(&mut current, &mut out, face, false);
+    if out.iter().all(|w| w.width <= max) {
+        return out;
+    }
+    // Cut words wider than a line.
+    let mut cut = Vec::with_capacity(out.len());
+    for word in out {
+        if word.width <= max {
+            cut.push(word);
+            continue;
+        }
+        let (space, newline) = (word.space, word.newline);
+        let mut part = Word::default();
+        for (face, text, _) in word.pieces {
+            let mut piece = String::new();
+            let mut piece_w = 0.0;
+            for c in text.chars() {
+                let mut buf = [0_u8; 4];
+                let w = fonts.width(face, c.encode_utf8(&mut buf), size);
+                if part.width + w > max && part.width > 0.0 {
+                    if !piece.is_empty() {
+                        part.pieces
+                            .push((face, std::mem::take(&mut piece), piece_w));
+                        piece_w = 0.0;
+                    }
+                    cut.push(std::mem::take(&mut part));
+                }
+                piece.push(c);
+                piece_w += w;
+                part.width += w;
+            }
+            if !piece.is_empty() {
+                part.pieces.push((face, piece, piece_w));
+            }
+        }
+        part.space = space;
+        part.newline = newline;
+        cut.push(part);
+    }
+    cut
+}
+
+/// Places a line's words into runs of one face each.
+fn place(words: &[&Word]) -> LineOut {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut x = 0.0_f32;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            // The space joins the previous run when the faces match; across
+            // a change of face it is left as a gap.
+            if let (Some(last), Some(first)) = (runs.last_mut(), word.pieces.first())
+                && last.face == first.0
+            {
+                last.text.push(' ');
+            }
+            x += words[i - 1].space;
+        }
+        for (face, text, w) in &word.pieces {
+            match runs.last_mut() {
+                Some(last) if last.face == *face => last.text.push_str(text),
+                _ => runs.push(Run {
+                    face: *face,
+                    text: text.clone(),
+                    x,
+                }),
+            }
+            x += w;
+        }
+    }
+    LineOut { runs, width: x }
+}
+
+/// A page of the document being laid out.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub items: Vec<Item>,
+}
+
+/// The text frame: the area inside the margins where the body flows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+impl Frame {
+    pub(crate) fn width(&self) -> f32 {
+        self.right - self.left
+    }
+}
+
+/// The margins every page keeps: 20 mm all round. The footer sits inside
+/// them, at the foot of the frame.
+pub(crate) const MARGIN: f32 = 20.0 * MM;
+/// The height kept at the foot of the frame for the footer.
+pub(crate) const FOOTER_H: f32 = 9.0 * MM;
+
+/// The whole text area of a page, footer included.
+pub(crate) const PAGE_FRAME: Frame = Frame {
+    left: MARGIN,
+    right: PAGE_W - MARGIN,
+    top: MARGIN,
+    bottom: PAGE_H - MARGIN,
+};
+
+/// A table column: its heading and its share of the width.
+#[derive(Debug, Clone)]
+pub(crate) struct Column {
+    pub title: String,
+    pub width: f32,
+    /// Figures line up on the right.
+    pub right: bool,
+}
+
+impl Column {
+    pub(crate) fn new(title: &str, width: f32) -> Column {
+        Column {
+            title: title.to_owned(),
+            width,
+            right: false,
+        }
+    }
+
+    pub(crate) fn right(title: &str, width: f32) -> Column {
+        Column {
+            right: true,
+            ..Column::new(title, width)
+        }
+    }
+}
+
+/// What the document's metadata says.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Seconds since 1970 (UTC) of the creation date.
+    pub created: i64,
+}
+
+/// A document being laid out, page by page.
+pub(crate) struct Doc {
+    pub fonts: Fonts,
+    pub pages: Vec<Page>,
+    /// The body frame (the page frame less the footer).
+    pub frame: Frame,
+    /// Where the next block starts, from the top of the page.
+    pub y: f32,
+    /// The page each anchor landed on (0-based), by anchor number.
+    anchors: Vec<Option<usize>>,
+    /// Bookmarks: title and anchor.
+    bookmarks: Vec<(String, usize)>,
+    /// The footer's left-hand text; none for no footer.
+    pub footer: Option<String>,
+}
+
+impl Doc {
+    pub(crate) fn new(fonts: Fonts, footer: Option<String>) -> Doc {
+        let frame = Frame {
+            bottom: PAGE_FRAME.bottom - if footer.is_some() { FOOTER_H } else { 0.0 },
+            ..PAGE_FRAME
+        };
+        Doc {
+            fonts,
+            pages: vec![Page::default()],
+            frame,
+            y: frame.top,
+            anchors: Vec::new(),
+            bookmarks: Vec::new(),
+            footer,
+        }
+    }
+
+    /// The index of the current page.
+    pub(crate) fn page_index(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    pub(crate) fn push(&mut self, item: Item) {
+        self.page().items.push(item);
+    }
+
+    /// Starts a new page.
+    pub(crate) fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.frame.top;
+    }
+
+    /// Whether the current page has nothing on it yet.
+    pub(crate) fn at_top(&self) -> bool {
+        self.y <= self.frame.top + 0.01
+    }
+
+    /// Starts a new page unless `h` more points fit on this one.
+    pub(crate) fn ensure(&mut self, h: f32) {
+        if self.y + h > self.frame.bottom + 0.01 && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    /// Room left on the current page.
+    pub(crate) fn room(&self) -> f32 {
+        self.frame.bottom - self.y
+    }
+
+    /// Adds vertical space, unless at the top of a page.
+    pub(crate) fn space(&mut self, h: f32) {
+        if !self.at_top() {
+            self.y += h;
+        }
+    }
+
+    /// A new anchor, to be placed with [`Doc::anchor_here`].
+    pub(crate) fn new_anchor(&mut self) -> usize {
+        self.anchors.push(None);
+        self.anchors.len() - 1
+    }
+
+    /// Places `anchor` on the current page.
+    pub(crate) fn anchor_here(&mut self, anchor: usize) {
+        let page = self.page_index();
+        if let Some(slot) = self.anchors.get_mut(anchor) {
+            *slot = Some(page);
+        }
+    }
+
+    /// A bookmark to `anchor` in the document outline.
+    pub(crate) fn bookmark(&mut self, title: impl Into<String>, anchor: usize) {
+        self.bookmarks.push((title.into(), anchor));
+    }
+
+    /// The 1-based page number of an anchor, once placed.
+    pub(crate) fn page_of(&self, anchor: usize) -> Option<usize> {
+        self.anchors.get(anchor).copied().flatten().map(|p| p + 1)
+    }
+
+    /// Draws `text` in one face with its baseline at `y`.
+    pub(crate) fn text(&mut self, x: f32, y: f32, face: Face, style: Style, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.push(Item::Text {
+            x,
+            y,
+            face,
+            size: style.size,
+            color: style.color,
+            text: text.to_owned(),
+        });
+    }
+
+    /// The baseline of a line of `style` whose box starts at `top`.
+    pub(crate) fn baseline(&self, top: f32, style: Style) -> f32 {
+        let ascent = self.fonts.get(Face::Regular).ascent * style.size;
+        top + (style.leading - style.size) / 2.0 + ascent.min(style.size)
+    }
+
+    /// Draws laid-out lines from `top`, one under another.
+    pub(crate) fn draw_lines(&mut self, lines: &[LineOut], x: f32, top: f32, style: Style) {
+        for (i, line) in lines.iter().enumerate() {
+            let base = self.baseline(top + i as f32 * style.leading, style);
+            self.draw_line(line, x, base, style);
+        }
+    }
+
+    /// Draws a table cell's lines, left- or right-aligned.
+    #[allow(clippy::too_many_arguments)]
+    fn draw_cell(
+        &mut self,
+        lines: &[LineOut],
+        left: f32,
+        width: f32,
+        pad: f32,
+        top: f32,
+        style: Style,
+        right: bool,
+    ) {
+        for (i, line) in lines.iter().enumerate() {
+            let base = self.baseline(top + i as f32 * style.leading, style);
+            let x = if right {
+                left + width - pad - line.width
+            } else {
+                left + pad
+            };
+            self.draw_line(line, x, base, style);
+        }
+    }
+
+    /// Draws one laid-out line with its baseline at `base`.
+    pub(crate) fn draw_line(&mut self, line: &LineOut, x: f32, base: f32, style: Style) {
+        for run in &line.runs {
+            self.text(x + run.x, base, run.face, style, &run.text);
+        }
+    }
+
+    /// A paragraph of rich text in the frame, indented by `indent`, split
+    /// across pages between lines (never fewer than two lines at the foot of
+    /// a page when the paragraph has more).
+    pub(crate) fn paragraph(&mut self, spans: &[Span], style: Style, indent: f32) {
+        let width = self.frame.width() - indent;
+        let lines = wrap(&self.fonts, spans, style.size, width);
+        self.flow_lines(&lines, self.frame.left + indent, style, None);
+    }
+
+    /// Flows lines down the frame, starting new pages as needed. `marker`
+    /// is drawn beside the first line (a list bullet or number).
+    pub(crate) fn flow_lines(
+        &mut self,
+        lines: &[LineOut],
+        x: f32,
+        style: Style,
+        marker: Option<(f32, &str, Face)>,
+    ) {
+        let keep = if lines.len() > 2 { 2 } else { lines.len() };
+        self.ensure(style.leading * keep as f32);
+        let bottom = self.frame.bottom + 0.01;
+        for (i, line) in lines.iter().enumerate() {
+            let left = lines.len() - i;
+            // Break early rather than leave the last line alone on the next
+            // page, as long as two lines stay behind.
+            let widow = left == 2 && i >= 2 && self.y + 2.0 * style.leading > bottom;
+            if self.y + style.leading > bottom || widow {
+                self.new_page();
+            }
+            let base = self.baseline(self.y, style);
+            if i == 0
+                && let Some((mx, text, face)) = marker
+            {
+                self.text(mx, base, face, style, text);
+            }
+            self.draw_line(line, x, base, style);
+            self.y += style.leading;
+        }
+    }
+
+    /// At most `max` of `lines`, the last ending in an ellipsis when any
+    /// were dropped (for titles whose full text appears elsewhere).
+    pub(crate) fn clamp(
+        &self,
+        mut lines: Vec<LineOut>,
+        max: usize,
+        size: f32,
+        width: f32,
+    ) -> Vec<LineOut> {
+        if lines.len() <= max {
+            return lines;
+        }
+        lines.truncate(max.max(1));
+        if let Some(run) = lines.last_mut().and_then(|l| l.runs.last_mut()) {
+            let text = format!("{}\u{2026}", run.text);
+            run.text = self.fit(&text, run.face, size, width - run.x);
+        }
+        lines
+    }
+
+    /// A heading (three lines at most) that stays with at least `keep`
+    /// points of what follows.
+    pub(crate) fn heading(&mut self, text: &str, style: Style, before: f32, keep: f32) {
+        let lines = wrap(
+            &self.fonts,
+            &[Span::bold(text)],
+            style.size,
+            self.frame.width(),
+        );
+        let lines = self.clamp(lines, 3, style.size, self.frame.width());
+        let h = lines.len() as f32 * style.leading;
+        self.space(before);
+        self.ensure(h + keep);
+        let top = self.y;
+        self.draw_lines(&lines, self.frame.left, top, style);
+        self.y += h;
+    }
+
+    /// A horizontal hairline across the frame at the cursor.
+    pub(crate) fn rule(&mut self, color: Rgb, width: f32) {
+        let (left, right, y) = (self.frame.left, self.frame.right, self.y);
+        self.push(Item::Stroke {
+            x1: left,
+            y1: y,
+            x2: right,
+            y2: y,
+            width,
+            color,
+        });
+    }
+
+    /// A table whose header row repeats at the top of every page it runs
+    /// onto and whose rows break between pages only between lines.
+    pub(crate) fn table(&mut self, columns: &[Column], rows: &[Vec<Vec<Span>>], style: Style) {
+        let pad_x = 4.0;
+        let pad_y = 3.5;
+        let total: f32 = columns.iter().map(|c| c.width).sum();
+        let frame_w = self.frame.width();
+        let widths: Vec<f32> = columns
+            .iter()
+            .map(|c| c.width / total.max(f32::EPSILON) * frame_w)
+            .collect();
+        let lefts: Vec<f32> = widths
+            .iter()
+            .scan(self.frame.left, |x, w| {
+                let left = *x;
+                *x += w;
+                Some(left)
+            })
+            .collect();
+        let header: Vec<Vec<LineOut>> = columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                wrap(
+                    &self.fonts,
+                    &[Span::bold(c.title.clone())],
+                    style.size,
+                    w - 2.0 * pad_x,
+                )
+            })
+            .collect();
+        let header_h =
+            header.iter().map(Vec::len).max().unwrap_or(1) as f32 * style.leading + 2.0 * pad_y;
+        let laid: Vec<Vec<Vec<LineOut>>> = rows
+            .iter()
+            .map(|row| {
+                widths
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let spans = row.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                        wrap(&self.fonts, spans, style.size, w - 2.0 * pad_x)
+                    })
+                    .collect()
+            })
+            .collect();
+        let draw_header = |doc: &mut Doc| {
+            let top = doc.y;
+            doc.push(Item::Fill {
+                x: doc.frame.left,
+                y: top,
+                w: frame_w,
+                h: header_h,
+                color: SHADE,
+            });
+            for (i, lines) in header.iter().enumerate() {
+                doc.draw_cell(
+                    lines,
+                    lefts[i],
+                    widths[i],
+                    pad_x,
+                    top + pad_y,
+                    style,
+                    columns[i].right,
+                );
+            }
+            doc.y += header_h;
+            let (l, r, y) = (doc.frame.left, doc.frame.right, doc.y);
+            doc.push(Item::Stroke {
+                x1: l,
+                y1: y,
+                x2: r,
+                y2: y,
+                width: 0.8,
+                color: MUTED,
+            });
+        };
+        // Keep the header with the first row (or its first lines).
+        let first_h = laid.first().map_or(0.0, |cells| {
+            cells.iter().map(Vec::len).max().unwrap_or(1).min(3) as f32 * style.leading
+                + 2.0 * pad_y
+        });
+        self.ensure(header_h + first_h);
+        draw_header(self);
+        for (r, cells) in laid.iter().enumerate() {
+            let n = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let row_h = n as f32 * style.leading + 2.0 * pad_y;
+            let full_page = self.frame.bottom - self.frame.top - header_h;
+            if self.y + row_h > self.frame.bottom + 0.01 && row_h <= full_page {
+                self.new_page();
+                draw_header(self);
+            }
+            // Draw the row in slices of whole lines that fit on each page.
+            let mut from = 0;
+            while from < n {
+                if self.room() < style.leading + 2.0 * pad_y {
+                    self.new_page();
+                    draw_header(self);
+                }
+                let fit = (((self.room() - 2.0 * pad_y) / style.leading).floor() as usize).max(1);
+                let to = (from + fit).min(n);
+                let h = (to - from) as f32 * style.leading + 2.0 * pad_y;
+                let top = self.y;
+                if r % 2 == 1 {
+                    self.push(Item::Fill {
+                        x: self.frame.left,
+                        y: top,
+                        w: frame_w,
+                        h,
+                        color: STRIPE,
+                    });
+                }
+                for (i, lines) in cells.iter().enumerate() {
+                    let end = to.min(lines.len());
+                    if from < end {
+                        self.draw_cell(
+                            &lines[from..end],
+                            lefts[i],
+                            widths[i],
+                            pad_x,
+                            top + pad_y,
+                            style,
+                            columns[i].right,
+                        );
+                    }
+                }
+                self.y += h;
+                let (l, rr, y) = (self.frame.left, self.frame.right, self.y);
+                self.push(Item::Stroke {
+                    x1: l,
+                    y1: y,
+                    x2: rr,
+                    y2: y,
+                    width: 0.4,
+                    color: RULE,
+                });
+                from = to;
+                if from < n {
+                    self.new_page();
+                    draw_header(self);
+                }
+            }
+        }
+    }
+
+    /// Truncates `text` with an ellipsis to fit `width`.
+    pub(crate) fn fit(&self, text: &str, face: Face, size: f32, width: f32) -> String {
+        if self.fonts.width(face, text, size) <= width {
+            return text.to_owned();
+        }
+        let mut out = String::new();
+        for c in text.chars() {
+            let mut next = out.clone();
+            next.push(c);
+            next.push('…');
+            if self.fonts.width(face, &next, size) > width {
+                break;
+            }
+            out.push(c);
+        }
+        format!("{}…", out.trim_end())
+    }
+
+    /// Draws the footers, resolves page references, subsets the fonts and
+    /// writes the PDF.
+    pub(crate) fn finish(mut self, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+        let count = self.pages.len();
+        if let Some(left) = self.footer.clone() {
+            let style = Style::new(8.0, 10.0, MUTED);
+            for i in 0..count {
+                let number = format!("Page {} of {count}", i + 1);
+                let num_w = self.fonts.width(Face::Regular, &number, style.size);
+                let y = PAGE_FRAME.bottom - 1.5;
+                let line_y = PAGE_FRAME.bottom - FOOTER_H + 4.0 * MM;
+                let left = self.fit(
+                    &left,
+                    Face::Regular,
+                    style.size,
+                    PAGE_FRAME.width() - num_w - 12.0,
+                );
+                let page = &mut self.pages[i];
+                page.items.push(Item::Stroke {
+                    x1: PAGE_FRAME.left,
+                    y1: line_y,
+                    x2: PAGE_FRAME.right,
+                    y2: line_y,
+                    width: 0.4,
+                    color: RULE,
+                });
+                page.items.push(Item::Text {
+                    x: PAGE_FRAME.left,
+                    y,
+                    face: Face::Regular,
+                    size: style.size,
+                    color: style.color,
+                    text: left,
+                });
+                page.items.push(Item::Text {
+                    x: PAGE_FRAME.right - num_w,
+                    y,
+                    face: Face::Regular,
+                    size: style.size,
+                    color: style.color,
+                    text: number,
+                });
+            }
+        }
+        // Resolve page references.
+        let anchors = self.anchors.clone();
+        for page in &mut self.pages {
+            for item in &mut page.items {
+                if let Item::PageOf {
+                    x,
+                    y,
+                    face,
+                    size,
+                    color,
+                    anchor,
+                } = *item
+                {
+                    let text = anchors
+                        .get(anchor)
+                        .copied()
+                        .flatten()
+                        .map(|p| (p + 1).to_string())
+                        .unwrap_or_default();
+                    let w = self.fonts.width(face, &text, size);
+                    *item = Item::Text {
+                        x: x - w,
+                        y,
+                        face,
+                        size,
+                        color,
+                        text,
+                    };
+                }
+            }
+        }
+        render(&self, meta)
+    }
+}
+
+/// Turns the display lists into a PDF.
+fn render(doc: &Doc, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for page in &doc.pages {
+        for item in &page.items {
+            if let Item::Text { face, text, .. } = item {
+                used.entry(*face).or_default().extend(text.chars());
+            }
+        }
+    }
+    let mut pdf = PdfDocument::new(&meta.title);
+    let created = printpdf::OffsetDateTime::from_unix_timestamp(meta.created)
+        .map_err(|e| PdfError::Render(format!("bad creation date: {e}")))?;
+    let info = &mut pdf.metadata.info;
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.keywords = meta.keywords.clone();
+    info.creator = "Offerwright".to_owned();
+    info.producer = format!("Offerwright {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = created;
+    info.modification_date = created;
+    info.metadata_date = created;
+    let mut ids = BTreeMap::new();
+    for (face, chars) in &used {
+        let font = fonts::subset(&doc.fonts, *face, chars)?;
+        ids.insert(*face, pdf.add_font(&font));
+    }
+    let mut pages = Vec::with_capacity(doc.pages.len());
+    for page in &doc.pages {
+        let mut ops = Vec::new();
+        // Shapes first, so that text always sits on top of them.
+        for item in &page.items {
+            match *item {
+                Item::Fill { x, y, w, h, color } => {
+                    ops.push(Op::SetFillColor { col: color.color() });
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            mode: Some(PaintMode::Fill),
+                            ..Rect::from_xywh(Pt(x), Pt(PAGE_H - y - h), Pt(w), Pt(h))
+                        },
+                    });
+                }
+                Item::Stroke {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    color,
+                } => {
+                    ops.push(Op::SetOutlineColor { col: color.color() });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(x1),
+                                        y: Pt(PAGE_H - y1),
+                                    },
+                                    bezier: false,
+                                },
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(x2),
+                                        y: Pt(PAGE_H - y2),
+                                    },
+                                    bezier: false,
+                                },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                }
+                Item::Text { .. } | Item::PageOf { .. } => {}
+            }
+        }
+        ops.push(Op::StartTextSection);
+        let mut current: Option<(Face, f32)> = None;
+        let mut color: Option<Rgb> = None;
+        for item in &page.items {
+            if let Item::Text {
+                x,
+                y,
+                face,
+                size,
+                color: c,
+                ref text,
+            } = *item
+            {
+                let Some(id) = ids.get(&face) else { continue };
+                if current != Some((face, size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(id.clone()),
+                        size: Pt(size),
+                    });
+                    current = Some((face, size));
+                }
+                if color != Some(c) {
+                    ops.push(Op::SetFillColor { col: c.color() });
+                    color = Some(c);
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_H - y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+        }
+        ops.push(Op::EndTextSection);
+        pages.push(PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops));
+    }
+    pdf.with_pages(pages);
+    for (title, anchor) in &doc.bookmarks {
+        if let Some(page) = doc.page_of(*anchor) {
+            pdf.add_bookmark(title, page);
+        }
+    }
+    let mut warnings = Vec::new();
+    let bytes = pdf.save(&PdfSaveOptions::default(), &mut warnings);
+    if let Some(e) = warnings
+        .iter()
+        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    {
+        return Err(PdfError::Render(e.msg.clone()));
+    }
+    Ok(bytes)
+}

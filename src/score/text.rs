@@ -1,0 +1,822 @@
+//! The text rules of the model: what counts as *given*, how words are
+//! counted, where hedging phrases are, and which words an answer uses.
+//!
+//! Everything here scans a text once, without regular expressions, so that
+//! the score can run on every keystroke.
+
+use std::sync::OnceLock;
+
+/// The values that count as a placeholder rather than an answer, compared
+/// after trimming white space and trailing full stops, in any case.
+pub const PLACEHOLDERS: [&str; 7] = ["tbc", "tbd", "n/a", "na", "-", "?", "todo"];
+
+/// The hedging phrases of the model (SCORING.md, section 4). A commitment
+/// whose `what` or `how` holds one of these stops at band 3, and each one in
+/// an answer is a warning.
+pub const HEDGING_PHRASES: [&str; 12] = [
+    "where possible",
+    "where appropriate",
+    "as appropriate",
+    "if feasible",
+    "aim to",
+    "aims to",
+    "endeavour",
+    "seek to",
+    "strive to",
+    "hope to",
+    "look to",
+    "try to",
+];
+
+/// More phrases that sound like a promise but are not one. Offerwright warns
+/// about them as well, but they do not change any band.
+pub const EXTRA_HEDGING_PHRASES: [&str; 16] = [
+    "if possible",
+    "where practicable",
+    "where feasible",
+    "as far as possible",
+    "as far as practicable",
+    "endeavours",
+    "aiming to",
+    "seeks to",
+    "seeking to",
+    "strives to",
+    "hopes to",
+    "hoping to",
+    "looks to",
+    "looking to",
+    "tries to",
+    "trying to",
+];
+
+/// Whether a text field is *given*: non-empty once trimmed, and not a
+/// placeholder such as "TBC", "tbc." or "n/a" (see [`PLACEHOLDERS`]).
+/// "tbc - ask Jo" is given: it says something.
+pub fn is_given(text: &str) -> bool {
+    let trimmed = text.trim();
+    !trimmed.is_empty() && !is_placeholder(trimmed)
+}
+
+/// Whether a non-empty text is one of the [`PLACEHOLDERS`].
+pub(crate) fn is_placeholder(text: &str) -> bool {
+    let core = text.trim().trim_end_matches('.').trim();
+    PLACEHOLDERS.iter().any(|p| core.eq_ignore_ascii_case(p))
+}
+
+/// An optional field that is given, trimmed.
+pub(crate) fn given(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| is_given(t)).map(str::trim)
+}
+
+/// Counts the words of an answer as evaluators do (SCORING.md, section 4):
+/// list markers at the start of a line (`-`, `*`, `+`, `1.`, `1)` followed by
+/// a space or tab) are dropped, then a word is a run of non-space characters
+/// holding at least one letter or digit.
+pub fn word_count(text: &str) -> u32 {
+    if text.is_ascii() {
+        return ascii_word_count(text.as_bytes());
+    }
+    let mut count: u32 = 0;
+    for line in text.split('\n') {
+        let rest = strip_list_marker(line.trim_start_matches([' ', '\t']));
+        if let Some(n) = ascii_words(rest.as_bytes()) {
+            count = count.saturating_add(n);
+            continue;
+        }
+        for word in rest.split_whitespace() {
+            if word.chars().any(char::is_alphanumeric) {
+                count = count.saturating_add(1);
+            }
+        }
+    }
+    count
+}
+
+/// [`word_count`] of an ASCII text, in one pass over its bytes.
+fn ascii_word_count(bytes: &[u8]) -> u32 {
+    let mut count: u32 = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        // The start of a line: indentation, then perhaps a list marker.
+        while let Some(b' ' | b'\t') = bytes.get(at) {
+            at += 1;
+        }
+        at += list_marker_len(&bytes[at..]);
+        let mut counted = false;
+        while let Some(&b) = bytes.get(at) {
+            at += 1;
+            if b == b'\n' {
+                break;
+            }
+            if matches!(b, b' ' | b'\t' | 0x0b | 0x0c | b'\r') {
+                counted = false;
+            } else if !counted && b.is_ascii_alphanumeric() {
+                counted = true;
+                count = count.saturating_add(1);
+            }
+        }
+    }
+    count
+}
+
+/// The words of an ASCII line, the fast path of [`word_count`], with the
+/// same white space as `char::is_whitespace`; none if the line is not ASCII.
+fn ascii_words(line: &[u8]) -> Option<u32> {
+    let mut count: u32 = 0;
+    let mut counted = false;
+    for &b in line {
+        if !b.is_ascii() {
+            return None;
+        }
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            counted = false;
+        } else if !counted && b.is_ascii_alphanumeric() {
+            counted = true;
+            count = count.saturating_add(1);
+        }
+    }
+    Some(count)
+}
+
+/// The line without its list marker, if it starts with one.
+fn strip_list_marker(line: &str) -> &str {
+    &line[list_marker_len(line.as_bytes())..]
+}
+
+/// The length of the list marker a line starts with, with the space or tab
+/// after it; 0 when it starts with none.
+fn list_marker_len(line: &[u8]) -> usize {
+    let after = match line.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+            match line.get(digits) {
+                Some(b'.' | b')') => digits + 1,
+                _ => return 0,
+            }
+        }
+        _ => return 0,
+    };
+    match line.get(after) {
+        Some(b' ' | b'\t') => after + 1,
+        _ => 0,
+    }
+}
+
+/// A run of letters and digits in a text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    /// Byte offsets of the run.
+    start: usize,
+    end: usize,
+    /// The offset of its first character, in characters.
+    char_start: usize,
+}
+
+/// The runs of letters and digits of a text, with their places, found as
+/// they are asked for (nothing is allocated).
+pub(crate) struct Tokens<'t> {
+    text: &'t str,
+    /// Whether the text is all ASCII: then bytes are characters.
+    ascii: bool,
+    /// Where to look next, in bytes and in characters.
+    at: usize,
+    chars: usize,
+}
+
+/// The runs of letters and digits of `text`.
+pub(crate) fn tokens(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        ascii: text.is_ascii(),
+        at: 0,
+        chars: 0,
+    }
+}
+
+impl Tokens<'_> {
+    /// Whether the character at `at` is a letter or a digit, and its length.
+    fn class(&self, at: usize) -> Option<(bool, usize)> {
+        let b = *self.text.as_bytes().get(at)?;
+        if b.is_ascii() {
+            Some((b.is_ascii_alphanumeric(), 1))
+        } else {
+            let c = self.text[at..].chars().next()?;
+            Some((c.is_alphanumeric(), c.len_utf8()))
+        }
+    }
+}
+
+/// Whether each byte is an ASCII letter or digit.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        if self.ascii {
+            // Bytes are characters: a tight loop over them.
+            let bytes = self.text.as_bytes();
+            let mut at = self.at;
+            while at < bytes.len() && !ALNUM[usize::from(bytes[at])] {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                self.at = at;
+                return None;
+            }
+            let start = at;
+            while at < bytes.len() && ALNUM[usize::from(bytes[at])] {
+                at += 1;
+            }
+            let token = Token {
+                start,
+                end: at,
+                char_start: self.chars + (start - self.at),
+            };
+            self.chars += at - self.at;
+            self.at = at;
+            return Some(token);
+        }
+        loop {
+            let (alnum, len) = self.class(self.at)?;
+            if alnum {
+                break;
+            }
+            self.at += len;
+            self.chars += 1;
+        }
+        let (start, char_start) = (self.at, self.chars);
+        while let Some((true, len)) = self.class(self.at) {
+            self.at += len;
+            self.chars += 1;
+        }
+        Some(Token {
+            start,
+            end: self.at,
+            char_start,
+        })
+    }
+}
+
+/// A hedging phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The phrase as the model lists it, e.g. "where possible".
+    pub phrase: &'static str,
+    /// The phrase as written, e.g. "Where  possible".
+    pub written: String,
+    /// Its offset in the text, in characters.
+    pub offset: usize,
+    /// A short excerpt around it, on one line.
+    pub excerpt: String,
+    /// Whether it is one of the model's [`HEDGING_PHRASES`].
+    pub core: bool,
+}
+
+/// The hedging phrases split into words, with an index by the length and
+/// first letter of their first word, built once.
+struct Phrases {
+    list: Vec<Phrase>,
+    /// For each first byte (either case), a bit per phrase starting with it.
+    by_byte: [u64; 256],
+    /// For each length 0-15 of the first word, a bit per phrase.
+    by_length: [u64; 16],
+}
+
+/// A hedging phrase split into its words.
+struct Phrase {
+    text: &'static str,
+    words: Vec<&'static str>,
+    core: bool,
+}
+
+/// Every hedging phrase, split into words and indexed.
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let core = HEDGING_PHRASES.iter().map(|p| (*p, true));
+        let extra = EXTRA_HEDGING_PHRASES.iter().map(|p| (*p, false));
+        let list: Vec<Phrase> = core
+            .chain(extra)
+            .map(|(text, core)| Phrase {
+                text,
+                words: text.split(' ').collect(),
+                core,
+            })
+            .collect();
+        let mut by_byte = [0u64; 256];
+        let mut by_length = [0u64; 16];
+        for (i, p) in list.iter().enumerate().take(64) {
+            let first = p.words[0].as_bytes();
+            if let Some(&b) = first.first() {
+                by_byte[usize::from(b.to_ascii_lowercase())] |= 1 << i;
+                by_byte[usize::from(b.to_ascii_uppercase())] |= 1 << i;
+            }
+            if let Some(slot) = by_length.get_mut(first.len()) {
+                *slot |= 1 << i;
+            }
+        }
+        Phrases {
+            list,
+            by_byte,
+            by_length,
+        }
+    })
+}
+
+/// The hedging phrases in `text`: whole words, any case, any white space
+/// between the words, in the order they appear.
+pub(crate) fn find_hedges(text: &str) -> Vec<Found> {
+    let phrases = phrases();
+    let mut found = Vec::new();
+    for token in tokens(text) {
+        hedges_at(phrases, text, token, &mut found);
+    }
+    found
+}
+
+/// Adds the hedging phrases that start at `token` to `found`.
+#[inline]
+fn hedges_at(phrases: &Phrases, text: &str, token: Token, found: &mut Vec<Found>) {
+    let word = &text.as_bytes()[token.start..token.end];
+    let Some(by_length) = phrases.by_length.get(word.len()).copied() else {
+        return;
+    };
+    let first = word.first().map_or(0, |b| usize::from(*b));
+    let mut candidates = phrases.by_byte[first] & by_length;
+    if candidates == 0 {
+        return;
+    }
+    while candidates != 0 {
+        let p = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let Some(phrase) = phrases.list.get(p) else {
+            break;
+        };
+        if !word.eq_ignore_ascii_case(phrase.words[0].as_bytes()) {
+            continue;
+        }
+        if let Some(end) = match_rest(text, token.end, &phrase.words[1..]) {
+            found.push(Found {
+                phrase: phrase.text,
+                written: text[token.start..end].to_owned(),
+                offset: token.char_start,
+                excerpt: excerpt(text, token.start, end),
+                core: phrase.core,
+            });
+        }
+    }
+}
+
+/// Where a phrase ends whose first word ends at byte `from` and whose other
+/// words are `rest`, each after nothing but white space.
+fn match_rest(text: &str, from: usize, rest: &[&str]) -> Option<usize> {
+    // The general path: a phrase has a few words, not worth checking the
+    // whole text for ASCII again.
+    let mut next = Tokens {
+        text,
+        ascii: false,
+        at: from,
+        chars: 0,
+    };
+    let mut end = from;
+    for word in rest {
+        let token = next.next()?;
+        let gap = &text[end..token.start];
+        if !gap.chars().all(char::is_whitespace)
+            || !text[token.start..token.end].eq_ignore_ascii_case(word)
+        {
+            return None;
+        }
+        end = token.end;
+    }
+    Some(end)
+}
+
+/// Reads an answer once: marks the hot topics' words it uses in `mentions`
+/// and returns its hedging phrases.
+pub(crate) fn scan_answer(text: &str, mentions: &mut Mentions) -> Vec<Found> {
+    let phrases = phrases();
+    let mut found = Vec::new();
+    for token in tokens(text) {
+        mentions.scan_token(text, token);
+        hedges_at(phrases, text, token, &mut found);
+    }
+    found
+}
+
+/// About 30 characters either side of `start..end`, white space folded,
+/// with "..." where the text goes on.
+fn excerpt(text: &str, start: usize, end: usize) -> String {
+    const SIDE: usize = 30;
+    let before = &text[..start];
+    let after = &text[end..];
+    let mut from = before
+        .char_indices()
+        .rev()
+        .nth(SIDE - 1)
+        .map_or(0, |(i, _)| i);
+    // Start and stop on a word boundary, not in the middle of a word.
+    if from > 0 && !before[..from].ends_with(char::is_whitespace) {
+        from = before[from..]
+            .find(char::is_whitespace)
+            .map_or(start, |i| from + i);
+    }
+    let mut to = after
+        .char_indices()
+        .nth(SIDE)
+        .map_or(text.len(), |(i, _)| end + i);
+    if to < text.len() && !text[to..].starts_with(char::is_whitespace) {
+        to = text[end..to]
+            .rfind(char::is_whitespace)
+            .map_or(end, |i| end + i);
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push_str("...");
+    }
+    let mut space = false;
+    for c in text[from..to].chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() && !out.ends_with("...") {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if to < text.len() {
+        out.push_str("...");
+    }
+    out
+}
+
+/// A word of the *mentioned* rule: lower-cased, one trailing "s" dropped.
+fn stem(word: &str) -> String {
+    let mut out: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars().flat_map(char::to_lowercase).collect()
+    };
+    if out.ends_with('s') {
+        out.pop();
+    }
+    out
+}
+
+/// The maximal runs of letters inside a run of letters and digits.
+fn letter_runs(text: &str, token: Token) -> impl Iterator<Item = &str> {
+    let word = &text[token.start..token.end];
+    let simple = word.bytes().all(|b| b.is_ascii_alphabetic());
+    let (whole, parts) = if simple {
+        (Some(word), None)
+    } else {
+        (
+            None,
+            Some(
+                word.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty()),
+            ),
+        )
+    };
+    whole.into_iter().chain(parts.into_iter().flatten())
+}
+
+/// The key of a stem in the index: its length in bytes and its first byte.
+fn key(stem: &[u8]) -> u32 {
+    let len = u32::try_from(stem.len()).map_or(u32::MAX >> 8, |l| l.min(u32::MAX >> 8));
+    (len << 8) | u32::from(stem.first().copied().unwrap_or(0))
+}
+
+/// The *mentioned* rule for every hot topic at once: the title words it
+/// looks for, and which of them the answers use. Each answer is scanned
+/// once for all the hot topics together.
+pub(crate) struct Mentions {
+    /// The distinct stems of all the titles' words.
+    stems: Vec<String>,
+    /// `(key, index into stems)`, sorted, to find a word's candidates.
+    index: Vec<(u32, usize)>,
+    /// Whether the answers use each stem.
+    found: Vec<bool>,
+    /// For each title, its distinct words as written, with their stems.
+    titles: Vec<Vec<(String, usize)>>,
+    /// A bit for each length in bytes (up to 63) of a stem, and for each
+    /// first letter a-z (other first bytes share bit 26): quick "no"s.
+    lengths: u64,
+    letters: u32,
+}
+
+/// The bit of a stem's first byte in [`Mentions::letters`].
+fn letter_bit(first: u8) -> u32 {
+    1 << u32::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(26)
+}
+
+impl Mentions {
+    /// The words the rule looks for in these titles: the words of four
+    /// letters or more, as written.
+    pub fn new<'a>(titles: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut stems: Vec<String> = Vec::new();
+        let mut list = Vec::new();
+        for title in titles {
+            let mut words: Vec<(String, usize)> = Vec::new();
+            for token in tokens(title) {
+                for word in letter_runs(title, token) {
+                    if word.chars().count() < 4 {
+                        continue;
+                    }
+                    let stem = stem(word);
+                    let i = match stems.iter().position(|s| *s == stem) {
+                        Some(i) => i,
+                        None => {
+                            stems.push(stem);
+                            stems.len() - 1
+                        }
+                    };
+                    if !words.iter().any(|(_, j)| *j == i) {
+                        words.push((word.to_owned(), i));
+                    }
+                }
+            }
+            list.push(words);
+        }
+        let mut index: Vec<(u32, usize)> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (key(s.as_bytes()), i))
+            .collect();
+        index.sort_unstable();
+        let lengths = stems.iter().fold(0u64, |bits, s| {
+            bits | 1u64.checked_shl(s.len().min(63) as u32).unwrap_or(0)
+        });
+        let letters = stems.iter().fold(0u32, |bits, s| {
+            bits | letter_bit(s.as_bytes().first().copied().unwrap_or(0))
+        });
+        Mentions {
+            found: vec![false; stems.len()],
+            stems,
+            index,
+            titles: list,
+            lengths,
+            letters,
+        }
+    }
+
+    /// Marks the stems that one run of letters and digits of an answer uses.
+    pub fn scan_token(&mut self, text: &str, token: Token) {
+        if self.stems.is_empty() {
+            return;
+        }
+        let run = &text[token.start..token.end];
+        let bytes = run.as_bytes();
+        if bytes.iter().all(u8::is_ascii_alphabetic) {
+            self.scan_ascii(bytes);
+        } else {
+            for word in run.split(|c: char| !c.is_alphabetic()) {
+                if word.is_ascii() {
+                    self.scan_ascii(word.as_bytes());
+                } else {
+                    let stem = stem(word);
+                    self.mark(key(stem.as_bytes()), |s| *s == stem);
+                }
+            }
+        }
+    }
+
+    /// Marks the stem of an ASCII word of letters.
+    fn scan_ascii(&mut self, word: &[u8]) {
+        let stem = match word.split_last() {
+            Some((b's' | b'S', rest)) => rest,
+            _ => word,
+        };
+        // No stem of a title word of four letters or more is shorter than 3.
+        if stem.len() < 3 || self.lengths & (1 << stem.len().min(63)) == 0 {
+            return;
+        }
+        let first = stem.first().map_or(0, u8::to_ascii_lowercase);
+        if self.letters & letter_bit(first) == 0 {
+            return;
+        }
+        let key = (key(stem) & !0xff) | u32::from(first);
+        self.mark(key, |s| s.as_bytes().eq_ignore_ascii_case(stem));
+    }
+
+    /// Marks the stems with this key for which `same` holds.
+    fn mark(&mut self, key: u32, same: impl Fn(&str) -> bool) {
+        let from = self.index.partition_point(|(k, _)| *k < key);
+        for &(k, i) in &self.index[from..] {
+            if k != key {
+                break;
+            }
+            if same(&self.stems[i]) {
+                self.found[i] = true;
+            }
+        }
+    }
+
+    /// Which of title `t`'s words the answers use.
+    pub fn mention(&self, t: usize) -> TitleMention {
+        let words = self.titles.get(t).map_or(&[][..], Vec::as_slice);
+        TitleMention {
+            words: words.iter().map(|(w, _)| w.clone()).collect(),
+            found: words
+                .iter()
+                .filter(|(_, i)| self.found[*i])
+                .map(|(w, _)| w.clone())
+                .collect(),
+        }
+    }
+}
+
+/// The words of a hot topic's title that the *mentioned* rule looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleMention {
+    /// The distinct title words of four letters or more, as written.
+    pub words: Vec<String>,
+    /// Those the answers use.
+    pub found: Vec<String>,
+}
+
+impl TitleMention {
+    /// How many must be found: half of them, rounded up.
+    pub fn needed(&self) -> usize {
+        self.words.len().div_ceil(2)
+    }
+
+    /// Whether the hot topic is mentioned.
+    pub fn mentioned(&self) -> bool {
+        !self.words.is_empty() && self.found.len() >= self.needed()
+    }
+}
+
+/// Cuts a text to about `max` characters on one line, with "..." if cut.
+pub(crate) fn short(text: &str, max: usize) -> String {
+    let plain = text.len() <= max
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if plain {
+        return text.to_owned();
+    }
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(max.saturating_sub(3)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}...", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_not_given() {
+        for p in [
+            "TBC", "TBC.", " tbc ", "tbd..", "N/A", "na", "-", "?", "ToDo", "",
+        ] {
+            assert!(!is_given(p), "{p:?} should not be given");
+        }
+        for g in [
+            "tbc - ask Jo",
+            "Operations Manager",
+            "TBC by Friday",
+            "n/a yet",
+        ] {
+            assert!(is_given(g), "{g:?} should be given");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_without_list_markers() {
+        assert_eq!(word_count("one two three"), 3);
+        assert_eq!(word_count("- one\n* two\n+ three\n1. four\n12) five"), 5);
+        assert_eq!(word_count("  \t- indented item"), 2);
+        assert_eq!(word_count("work-placements and people's"), 3);
+        assert_eq!(word_count("a - b -- c"), 3);
+        assert_eq!(word_count("-no-space marker"), 2);
+        assert_eq!(word_count("1.5 million"), 2);
+        assert_eq!(word_count("£ 480,000 **bold**"), 2);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn hedges_are_whole_words_with_any_space() {
+        let found =
+            find_hedges("We will, Where\n  possible, aim to hire. Aims tomorrow. Endeavours.");
+        let phrases: Vec<_> = found.iter().map(|f| (f.phrase, f.core)).collect();
+        assert_eq!(
+            phrases,
+            [
+                ("where possible", true),
+                ("aim to", true),
+                ("endeavours", false)
+            ]
+        );
+        assert_eq!(found[0].offset, 9);
+        assert_eq!(found[0].written, "Where\n  possible");
+        assert!(find_hedges("we aimed to, the aim tomorrow").is_empty());
+    }
+
+    #[test]
+    fn excerpts_fold_space_and_mark_cuts() {
+        let text = "a ".repeat(40) + "where possible" + &" b".repeat(40);
+        let found = find_hedges(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].excerpt.starts_with("...a a"));
+        assert!(found[0].excerpt.ends_with("b b..."));
+        assert!(found[0].excerpt.contains("where possible"));
+    }
+
+    #[test]
+    fn mentions_stem_and_round_half_up() {
+        let titles = [
+            "Jobs for local people",
+            "Apprenticeships and work placements",
+            "CO2e and the sea",
+        ];
+        let mut m = Mentions::new(titles);
+        let answer = "Local people's jobs and WORK-placements";
+        assert!(scan_answer(answer, &mut m).is_empty());
+        let jobs = m.mention(0);
+        assert_eq!(jobs.words, ["Jobs", "local", "people"]);
+        assert_eq!(jobs.needed(), 2);
+        assert!(jobs.mentioned());
+        let placements = m.mention(1);
+        assert_eq!(placements.found, ["work", "placements"]);
+        assert!(placements.mentioned());
+        assert!(!m.mention(2).mentioned());
+    }
+
+    #[test]
+    fn mentions_match_non_ascii_words_too() {
+        let mut m = Mentions::new(["Café culture", "Digits2word", "Jobs"]);
+        let answer = "CAFÉS and more, word2digits, 2024jobs";
+        scan_answer(answer, &mut m);
+        assert_eq!(m.mention(0).found, ["Café"]);
+        assert_eq!(m.mention(1).words, ["Digits", "word"]);
+        assert_eq!(m.mention(1).found, ["Digits", "word"]);
+        assert_eq!(m.mention(2).found, ["Jobs"]);
+    }
+
+    #[test]
+    fn the_ascii_path_counts_as_the_general_one() {
+        for text in [
+            "- one\n* two\n+ three\n1. four\n12) five",
+            "  \t- indented item\r\n\n-\n1.\n1.5 x\n-x y",
+            "a\u{b}b\u{c}c\rd",
+        ] {
+            let general = text
+                .split('\n')
+                .map(|l| {
+                    strip_list_marker(l.trim_start_matches([' ', '\t']))
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count()
+                })
+                .sum::<usize>();
+            assert_eq!(
+                ascii_word_count(text.as_bytes()) as usize,
+                general,
+                "{text:?}"
+            );
+            let accented = format!("{text} é");
+            assert_eq!(word_count(&accented) as usize, general + 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_unicode_word_counts_agree() {
+        for text in ["a b\u{b}c", "x\u{c}y z\r", "  -  word ", "one\u{a0}two"] {
+            let slow = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(word_count(text) as usize, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn short_cuts_on_a_word() {
+        assert_eq!(short("one two", 20), "one two");
+        assert_eq!(
+            short("Every vacancy notified to the council's team", 24),
+            "Every vacancy..."
+        );
+    }
+}
