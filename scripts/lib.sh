@@ -18,4 +18,24 @@ apt_need() {
 # The packages every build of the core needs (a C compiler for the bundled SQLite).
 CORE_PACKAGES=(build-essential pkg-config)
 # The packages the test suite uses to read back what the core writes.
-TEST_PACKAGES=()
+TEST_PACKAGES=(poppler-utils)
+# The packages the desktop app needs to build and run (WebKitGTK and friends).
+APP_PACKAGES=(libwebkit2gtk-4.1-dev)
+# The packages the end-to-end tests need: a virtual display and WebKit's
+# WebDriver.
+E2E_PACKAGES=(xvfb xauth webkit2gtk-driver)
+
+# The cargo target directory (CI may keep one outside the clone).
+target_dir() {
+  echo "${CARGO_TARGET_DIR:-$(pwd)/target}"
+}
+
+# ui_build installs the UI's locked dependencies (when they changed) and builds it.
+ui_build() {
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    echo "==> UI dependencies"
+    (cd ui && npm ci --no-audit --no-fund)
+  fi
+  echo "==> UI build"
+  (cd ui && npm run build)
+}

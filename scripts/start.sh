@@ -1,24 +1,18 @@
 #!/usr/bin/env bash
-# Starts Offerwright on its default store, with the sample plans and a demo
-# offer to try. Usage: bash scripts/start.sh
+# Builds and starts the Offerwright desktop app on its default store (in the
+# OS data folder), with the sample plans and, on a first run, a demo offer to
+# try. Installs what is missing first.
+# Usage: bash scripts/start.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-apt_need "${CORE_PACKAGES[@]}"
-cargo build --release --locked --bin offerwright
-ow=target/release/offerwright
-
-# First run: a demo offer to open, score and export.
-if [ "$($ow --json offer list)" = "[]" ]; then
-  $ow demo
+apt_need "${CORE_PACKAGES[@]}" "${APP_PACKAGES[@]}"
+ui_build
+echo "==> building the app (a few minutes the first time)"
+cargo build --release --locked -p offerwright-app --features custom-protocol
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display found: run this from a desktop session (or under xvfb-run)." >&2
+  exit 1
 fi
-echo
-echo "Your store: $($ow where)"
-echo
-$ow plan list
-echo
-$ow offer list
-echo
-id=$($ow --json offer list | sed -n 's/^ *"id": \([0-9]*\),*$/\1/p' | head -n 1)
-$ow offer show "$id"
+exec "$(target_dir)/release/offerwright-app"

@@ -1,15 +1,34 @@
 #!/usr/bin/env bash
-# Runs every test of Offerwright, installing what is missing first.
+# Runs every test of Offerwright, installing what is missing first: the
+# core's tests, the desktop shell's command tests, the UI's component tests,
+# and the real app end to end under a virtual display.
 # Usage: bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-apt_need "${CORE_PACKAGES[@]}" ${TEST_PACKAGES[@]+"${TEST_PACKAGES[@]}"}
+apt_need "${CORE_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${APP_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
+# The shell embeds the built UI, so it is built before anything compiles the shell.
+ui_build
 
 echo "==> format"
 cargo fmt --all -- --check
 echo "==> lints"
-cargo clippy --all-targets --locked -- -D warnings
-echo "==> core tests"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "==> core tests (no WebKit)"
 cargo test --locked
+echo "==> desktop shell: commands on Tauri's mock runtime, lockdown"
+cargo test --locked -p offerwright-app
+
+echo "==> UI: types and component tests"
+(cd ui && npm run check && npm test)
+
+echo "==> end to end: the real app under Xvfb"
+cargo build --locked -p offerwright-app --features custom-protocol
+driver="${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver"
+if [ ! -x "$driver" ]; then
+  cargo install --locked tauri-driver --version 2.1.0
+fi
+OFFERWRIGHT_APP="$(target_dir)/debug/offerwright-app" TAURI_DRIVER="$driver" \
+  xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 ui/e2e/

@@ -1,0 +1,246 @@
+// End to end on the real app: the built binary under Xvfb, driven through
+// tauri-driver and WebKitWebDriver. Run by scripts/test.sh:
+//   OFFERWRIGHT_APP=<binary> TAURI_DRIVER=<tauri-driver> xvfb-run -a node --test ui/e2e/
+// Screenshots of every screen go to target/artefacts/e2e/.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { startApp } from "./session.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const app = process.env.OFFERWRIGHT_APP ?? path.join(root, "target/debug/offerwright-app");
+const driver = process.env.TAURI_DRIVER ?? "tauri-driver";
+const artefacts = path.join(root, "target/artefacts/e2e");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const work = mkdtempSync(path.join(tmpdir(), "offerwright-e2e-"));
+const dataDir = path.join(work, "data");
+const dialogDir = path.join(work, "saved");
+mkdirSync(dialogDir, { recursive: true });
+mkdirSync(artefacts, { recursive: true });
+
+let session;
+let browser;
+
+async function open() {
+  session = await startApp({ app, driver, dataDir, dialogDir });
+  browser = session.browser;
+  await browser.setWindowSize(1280, 800).catch(() => {});
+}
+
+async function close() {
+  if (session) await session.stop();
+  session = undefined;
+  browser = undefined;
+}
+
+const byId = (id) => browser.$(`[data-testid="${id}"]`);
+
+async function shown(id, timeout = 15000) {
+  const el = await byId(id);
+  await el.waitForDisplayed({ timeout });
+  return el;
+}
+
+/**
+ * Sets a date input. WebKit's date inputs take keystrokes in the system
+ * locale's order, so tests set the ISO value and fire the events a user's
+ * pick would.
+ */
+async function setDate(id, iso) {
+  const el = await shown(id);
+  await browser.execute(
+    (input, value) => {
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    el,
+    iso,
+  );
+}
+
+async function screenshot(name) {
+  await browser.saveScreenshot(path.join(artefacts, `${name}.png`));
+}
+
+/** Runs axe-core on the screen; fails on any serious or critical violation. */
+async function audit(screen) {
+  await browser.execute(axeSource);
+  const result = await browser.executeAsync((done) => {
+    // eslint-disable-next-line no-undef
+    axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) })))))
+      .catch((e) => done(JSON.stringify([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }])));
+  });
+  const violations = JSON.parse(result).filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(violations, [], `accessibility violations on ${screen}`);
+}
+
+const typedAnswer =
+  "Our kitchens will employ local people and train apprentices across County Durham every year of the contract. ";
+
+before(async () => {
+  assert.ok(existsSync(app), `the app is not built: ${app}`);
+  await open();
+});
+
+after(async () => {
+  await close();
+});
+
+test("first start shows the demo offer on the home screen", async () => {
+  const offers = await shown("home-offers");
+  await browser.waitUntil(async () => (await offers.getText()).includes("Wear Valley Kitchens CIC"), {
+    timeout: 10000,
+    timeoutMsg: "the demo offer is not listed",
+  });
+  await screenshot("01-home");
+  await audit("home");
+});
+
+test("the Durham sample plan opens as a plan on a page", async () => {
+  await (await shown("plan-row-durham-sample")).click();
+  const body = await browser.$("main");
+  await browser.waitUntil(async () => (await body.getText()).includes("Altogether greener"), {
+    timeout: 10000,
+    timeoutMsg: "the plan's themes are not shown",
+  });
+  await screenshot("02-plan");
+  await audit("plan");
+  await (await shown("nav-home")).click();
+});
+
+test("a tender can be created", async () => {
+  await (await shown("new-tender")).click();
+  const fill = async (name, value) => {
+    const el = await shown(`tender-field-${name}`);
+    await el.setValue(value);
+  };
+  await fill("title", "Grounds maintenance, parks");
+  await fill("buyer", "Durham County Council (sample)");
+  await fill("reference", "DCC-2027-0007");
+  await (await shown("tender-field-plan")).selectByAttribute("value", "durham-sample");
+  await setDate("tender-field-deadline", "2027-02-26");
+  await fill("contract_value", "120000");
+  await fill("duration_months", "24");
+  await fill("social_value_weighting", "15");
+  await (await shown("tender-question-1-text")).setValue("What social value will you deliver?");
+  await (await shown("tender-question-1-word_limit")).setValue("500");
+  await (await shown("tender-question-1-marks")).setValue("15");
+  await screenshot("03-tender");
+  await audit("tender");
+  await (await shown("tender-save")).click();
+  const saved = await browser
+    .waitUntil(async () => (await browser.$("main").getText()).includes("Tender saved"), { timeout: 10000 })
+    .catch(() => false);
+  if (!saved) {
+    await screenshot("03-tender-not-saved");
+    const error = await byId("tender-error");
+    assert.fail(`the new tender is not shown after saving: ${(await error.isExisting()) ? await error.getText() : "no error shown"}`);
+  }
+  await (await shown("nav-home")).click();
+  const home = await shown("home-offers");
+  assert.ok(home);
+});
+
+test("an answer past its word limit shows the warning", async () => {
+  const offers = await shown("home-offers");
+  const row = await offers.$('[data-testid^="offer-row-"]');
+  await row.click();
+  await (await shown("tab-answers")).click();
+  const answer = await shown("answer-sv2");
+  // The demo's second question has a 300-word limit.
+  await answer.setValue(typedAnswer.repeat(18).trim());
+  const warning = await shown("overlimit-sv2", 5000);
+  assert.match(await warning.getText(), /Over the word limit/);
+  assert.match(await (await byId("wordcount-sv2")).getText(), /306/);
+  await screenshot("04-offer-answers");
+  await audit("offer answers");
+});
+
+test("a new commitment raises the band of its hot topic", async () => {
+  const band = await shown("band-landfill-waste");
+  const before = Number((await band.getText()).match(/\d/)[0]);
+  await (await shown("tab-commitments")).click();
+  await (await shown("add-commitment")).click();
+  const rows = await browser.$$('[data-testid^="commitment-row-"]');
+  const id = (await rows[rows.length - 1].getAttribute("data-testid")).replace("commitment-row-", "");
+  const set = async (field, value) => {
+    const el = await shown(`commitment-field-${id}-${field}`);
+    if ((await el.getTagName()) === "select") await el.selectByAttribute("value", value);
+    else await el.setValue(value);
+  };
+  await set("what", "Divert kitchen waste from landfill to anaerobic digestion");
+  await set("hot_topic", "landfill-waste");
+  await set("measure", "landfill-diverted");
+  await set("quantity", "30");
+  await setDate(`commitment-field-${id}-by`, "2029-12-31");
+  await set("owner", "Operations Manager");
+  await set("kpi", "Tonnes collected, from the waste contractor's notes");
+  await set("reporting", "quarterly");
+  await set("evidence", "Diverted 8 tonnes in 2025 (waste transfer notes).");
+  const additional = await shown(`commitment-field-${id}-additional`);
+  if (!(await additional.isSelected())) await additional.click();
+  await browser.waitUntil(
+    async () => Number((await (await byId("band-landfill-waste")).getText()).match(/\d/)[0]) > before,
+    { timeout: 5000, timeoutMsg: "the band did not rise" },
+  );
+  await screenshot("05-offer-commitments");
+  await audit("offer commitments");
+  await browser.waitUntil(async () => /saved/i.test(await (await byId("saved-state")).getText()), {
+    timeout: 5000,
+    timeoutMsg: "the edits were not saved",
+  });
+});
+
+test("the submission PDF is exported and holds the answer", async () => {
+  await (await shown("tab-export")).click();
+  await screenshot("06-offer-export");
+  await audit("offer export");
+  await (await shown("export-submission")).click();
+  const result = await shown("export-result");
+  await browser.waitUntil(async () => (await result.getText()).includes(".pdf"), {
+    timeout: 15000,
+    timeoutMsg: "no file named after the export",
+  });
+  const file = (await result.getText()).match(/(\/.+\.pdf)/)[1];
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  assert.match(text.replace(/\s+/g, " "), /Our kitchens will employ local people/);
+  assert.match(text, /Wear Valley Kitchens CIC/);
+});
+
+test("settings show where the data lives", async () => {
+  await (await shown("settings")).click();
+  const dir = await shown("data-dir");
+  assert.match(await dir.getText(), new RegExp(dataDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await screenshot("07-settings");
+  await audit("settings");
+});
+
+test("every edit is still there after closing and starting again", async () => {
+  await close();
+  await open();
+  const offers = await shown("home-offers");
+  const row = await offers.$('[data-testid^="offer-row-"]');
+  await row.click();
+  await (await shown("tab-answers")).click();
+  const answer = await shown("answer-sv2");
+  assert.match(await answer.getValue(), /^Our kitchens will employ local people/);
+  await (await shown("tab-commitments")).click();
+  await browser.waitUntil(
+    async () =>
+      /Divert kitchen waste from landfill/.test(await browser.execute(() => document.body.innerText)),
+    { timeout: 5000, timeoutMsg: "the new commitment is not there after a restart" },
+  );
+  await screenshot("08-after-restart");
+});

@@ -1,0 +1,79 @@
+// Starts the real app under tauri-driver (which drives WebKitWebDriver) and
+// opens a WebDriver session on it. The caller runs this under Xvfb.
+
+import { execSync, spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import net from "node:net";
+import { remote } from "webdriverio";
+
+const PORT = 4444;
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function waitFor(check, what, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The app's processes still running: [pid, name] of each. */
+export function appProcesses() {
+  // Process names are cut to 15 characters by the kernel.
+  const names = new Set(["offerwright-app", "WebKitWebProces", "WebKitNetworkPr"]);
+  return execSync("ps -eo pid=,comm=", { encoding: "utf8" })
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/, 2))
+    .filter(([, name]) => names.has(name));
+}
+
+/** WebKit's helper processes outlive the driver for a few seconds. */
+async function webkitGone() {
+  await waitFor(() => appProcesses().length === 0, "the app and WebKit processes to exit", 15000).catch((e) => {
+    throw new Error(`${e.message}; still running: ${JSON.stringify(appProcesses())}`);
+  });
+}
+
+/**
+ * Starts the app on the data directory `dataDir`, with save dialogs answered
+ * in `dialogDir`. Returns { browser, stop }.
+ */
+export async function startApp({ app, driver, dataDir, dialogDir }) {
+  if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
+  const env = {
+    ...process.env,
+    OFFERWRIGHT_DATA_DIR: dataDir,
+    OFFERWRIGHT_DIALOG_DIR: dialogDir,
+  };
+  const child = spawn(driver, ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  await waitFor(() => portOpen(PORT), "tauri-driver to listen");
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "error",
+    connectionRetryCount: 0,
+    capabilities: { "tauri:options": { application: app } },
+  });
+  async function stop() {
+    try {
+      await browser.deleteSession();
+    } catch {
+      // The session may already be gone with the app.
+    }
+    child.kill("SIGTERM");
+    await waitFor(async () => !(await portOpen(PORT)), "tauri-driver to stop", 10000);
+    await webkitGone();
+  }
+  return { browser, stop };
+}

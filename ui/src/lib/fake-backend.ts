@@ -1,0 +1,439 @@
+// An in-memory backend for component tests and for looking at the UI in a
+// browser (`?fake=1`, only when the real Tauri IPC is absent). It answers
+// the same commands as the Rust shell, over a demo-like store, and records
+// every call so that tests can check what was sent.
+
+import type { Backend } from "./ipc";
+import type { Bidder } from "./bindings/Bidder";
+import type { Commitment } from "./bindings/Commitment";
+import type { Evidence } from "./bindings/Evidence";
+import type { EvidenceRecord } from "./bindings/EvidenceRecord";
+import type { Offer } from "./bindings/Offer";
+import type { OfferSummary } from "./bindings/OfferSummary";
+import type { OfferView } from "./bindings/OfferView";
+import type { Plan } from "./bindings/Plan";
+import type { PlanSummary } from "./bindings/PlanSummary";
+import type { Tender } from "./bindings/Tender";
+import type { TenderRecord } from "./bindings/TenderRecord";
+import type { TenderSummary } from "./bindings/TenderSummary";
+import type { UserError } from "./bindings/UserError";
+import { isDecimal, parseDec } from "./decimal";
+import type { OfferDocument } from "./bindings/OfferDocument";
+import { demoEvidence, demoOffer, demoTender } from "./fake/demo";
+import { durhamSample, ukSocialValueModel } from "./fake/plans";
+import { fakeScore } from "./fake/score";
+
+export interface FakeCall {
+  command: string;
+  args: Record<string, unknown> | undefined;
+}
+
+interface StoredOffer {
+  tender_id: number;
+  offer: Offer;
+  updated_at: string;
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function invalid(message: string): UserError {
+  return { code: "invalid", message };
+}
+
+function notFound(what: string): UserError {
+  return { code: "not_found", message: `${what} was not found: it may have been deleted.` };
+}
+
+const SLUG = /^[a-z0-9-]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDecimal(path: string, value: string | null | undefined, positive = false): void {
+  if (value == null) return;
+  const d = isDecimal(value) ? parseDec(value) : null;
+  if (!d) throw invalid(`${path}: expected a decimal such as "12.50", found "${value}"`);
+  if (d.units < 0n) throw invalid(`${path}: expected a decimal that is not negative, found "${value}"`);
+  if (positive && d.units === 0n) throw invalid(`${path}: expected a decimal greater than 0`);
+}
+
+function checkText(path: string, value: string | null | undefined): void {
+  if (value != null && value.trim() === "") throw invalid(`${path}: expected a non-empty text`);
+}
+
+function checkDate(path: string, value: string | null | undefined): void {
+  if (value != null && !DATE.test(value)) throw invalid(`${path}: expected a date such as "2027-06-30", found "${value}"`);
+}
+
+function validatePlan(plan: Plan): void {
+  if (!SLUG.test(plan.id)) throw invalid(`id: expected a slug of a-z, 0-9 and "-", found "${plan.id}"`);
+  checkText("issuer", plan.issuer);
+  checkText("title", plan.title);
+  checkDate("published", plan.published);
+  const themes = new Set<string>();
+  plan.themes.forEach((t, i) => {
+    if (!SLUG.test(t.id)) throw invalid(`themes[${i}].id: expected a slug of a-z, 0-9 and "-", found "${t.id}"`);
+    if (themes.has(t.id)) throw invalid(`themes[${i}].id: "${t.id}" is used twice`);
+    themes.add(t.id);
+    checkText(`themes[${i}].name`, t.name);
+  });
+  const measures = new Set((plan.measures ?? []).map((m) => m.id));
+  (plan.measures ?? []).forEach((m, i) => {
+    if (!SLUG.test(m.id)) throw invalid(`measures[${i}].id: expected a slug of a-z, 0-9 and "-", found "${m.id}"`);
+    checkText(`measures[${i}].name`, m.name);
+    checkText(`measures[${i}].unit`, m.unit);
+    checkDecimal(`measures[${i}].proxy_value`, m.proxy_value);
+    if (m.proxy_value != null && (m.proxy_source == null || m.proxy_source.trim() === ""))
+      throw invalid(`measures[${i}].proxy_source: a proxy value needs a source: say where the number comes from`);
+  });
+  plan.hot_topics.forEach((h, i) => {
+    if (!SLUG.test(h.id)) throw invalid(`hot_topics[${i}].id: expected a slug of a-z, 0-9 and "-", found "${h.id}"`);
+    if (!themes.has(h.theme)) throw invalid(`hot_topics[${i}].theme: no theme has the id "${h.theme}"`);
+    checkText(`hot_topics[${i}].title`, h.title);
+    checkDecimal(`hot_topics[${i}].weight`, h.weight, true);
+    (h.measures ?? []).forEach((m, j) => {
+      if (!measures.has(m)) throw invalid(`hot_topics[${i}].measures[${j}]: no measure has the id "${m}"`);
+    });
+  });
+}
+
+function validateTender(tender: Tender): void {
+  checkText("title", tender.title);
+  checkText("buyer", tender.buyer);
+  checkDate("deadline", tender.deadline);
+  checkDecimal("contract_value", tender.contract_value, true);
+  checkDate("contract_start", tender.contract_start);
+  if (tender.contract_start != null && tender.contract_start < tender.deadline)
+    throw invalid("contract_start: expected a date not before the deadline");
+  if (!Number.isInteger(tender.duration_months) || tender.duration_months < 1)
+    throw invalid("duration_months: expected a whole number of at least 1");
+  checkDecimal("social_value_weighting", tender.social_value_weighting, true);
+  const ids = new Set<string>();
+  tender.questions.forEach((q, i) => {
+    if (!SLUG.test(q.id)) throw invalid(`questions[${i}].id: expected a slug of a-z, 0-9 and "-", found "${q.id}"`);
+    if (ids.has(q.id)) throw invalid(`questions[${i}].id: "${q.id}" is used twice`);
+    ids.add(q.id);
+    checkText(`questions[${i}].text`, q.text);
+    checkDecimal(`questions[${i}].marks`, q.marks, true);
+  });
+}
+
+function validateCommitment(c: Commitment): void {
+  if (!SLUG.test(c.id)) throw invalid(`commitment.id: expected a slug, found "${c.id}"`);
+  checkText(`commitment ${c.id}: what`, c.what ?? "");
+  checkDecimal(`commitment ${c.id}: quantity`, c.quantity);
+  checkDecimal(`commitment ${c.id}: baseline`, c.baseline);
+  checkDate(`commitment ${c.id}: by`, c.by);
+  for (const f of ["unit", "where", "owner", "reporting", "beneficiaries"] as const) {
+    checkText(`commitment ${c.id}: ${f}`, c[f]);
+  }
+}
+
+export class FakeBackend implements Backend {
+  /** Every call received, in order. */
+  readonly calls: FakeCall[] = [];
+  /** Delay of every answer, in milliseconds (for previews). */
+  latencyMs = 0;
+  /** Where the fake save dialogs "write". */
+  folder = "/home/you/Documents";
+  /** What the fake open dialog returns: null as if cancelled. */
+  nextImport: { plan?: Plan; offer?: { plan: Plan; tender: Tender; offer: Offer } } | null = null;
+
+  plans = new Map<string, { plan: Plan; updated_at: string }>();
+  tenders = new Map<number, { plan_id: string; tender: Tender }>();
+  offers = new Map<number, StoredOffer>();
+  evidence = new Map<number, EvidenceRecord>();
+  #nextId = 1;
+  #failures = new Map<string, UserError[]>();
+  /** Extra commands (e.g. score_document), by name. */
+  extra = new Map<string, (args: Record<string, unknown>) => unknown>();
+
+  /** Makes the next call of `command` fail with `error`. */
+  failNext(command: string, error: UserError): void {
+    const list = this.#failures.get(command) ?? [];
+    list.push(error);
+    this.#failures.set(command, list);
+  }
+
+  /** The calls of one command. */
+  callsOf(command: string): FakeCall[] {
+    return this.calls.filter((c) => c.command === command);
+  }
+
+  async call(command: string, args?: Record<string, unknown>): Promise<unknown> {
+    this.calls.push({ command, args: clone(args) });
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const failure = this.#failures.get(command)?.shift();
+    if (failure) throw failure;
+    return clone(this.#answer(command, clone(args) ?? {}));
+  }
+
+  #now(): string {
+    return new Date().toISOString();
+  }
+
+  #id(): number {
+    return this.#nextId++;
+  }
+
+  #plan(id: string): Plan {
+    const p = this.plans.get(id);
+    if (!p) throw notFound(`The plan "${id}"`);
+    return p.plan;
+  }
+
+  #offer(id: number): StoredOffer {
+    const o = this.offers.get(id);
+    if (!o) throw notFound(`Offer ${id}`);
+    return o;
+  }
+
+  #touch(id: number): StoredOffer {
+    const o = this.#offer(id);
+    o.updated_at = this.#now();
+    return o;
+  }
+
+  addPlan(plan: Plan): void {
+    this.plans.set(plan.id, { plan: clone(plan), updated_at: this.#now() });
+  }
+
+  addTender(plan_id: string, tender: Tender): number {
+    const id = this.#id();
+    this.tenders.set(id, { plan_id, tender: clone(tender) });
+    return id;
+  }
+
+  addOffer(tender_id: number, offer: Offer, updated_at = this.#now()): number {
+    const id = this.#id();
+    this.offers.set(id, { tender_id, offer: clone(offer), updated_at });
+    return id;
+  }
+
+  createDemo(): { tender_id: number; offer_id: number } {
+    if (!this.plans.has(durhamSample.id)) this.addPlan(durhamSample);
+    if (!this.plans.has(ukSocialValueModel.id)) this.addPlan(ukSocialValueModel);
+    const tender_id = this.addTender(durhamSample.id, demoTender());
+    const offer_id = this.addOffer(tender_id, demoOffer());
+    return { tender_id, offer_id };
+  }
+
+  #answer(command: string, a: Record<string, unknown>): unknown {
+    const extra = this.extra.get(command);
+    if (extra) return extra(a);
+    switch (command) {
+      case "app_info":
+        return {
+          version: "0.1.0",
+          data_dir: "/home/you/.local/share/Offerwright",
+          store_file: "/home/you/.local/share/Offerwright/offerwright.sqlite",
+          schema_version: 1,
+        };
+      case "create_demo":
+        return this.createDemo();
+
+      case "list_plans":
+        return [...this.plans.values()].map(
+          ({ plan, updated_at }): PlanSummary => ({
+            id: plan.id,
+            issuer: plan.issuer,
+            title: plan.title,
+            hot_topics: plan.hot_topics.length,
+            tenders: [...this.tenders.values()].filter((t) => t.plan_id === plan.id).length,
+            updated_at,
+          }),
+        );
+      case "get_plan":
+        return this.#plan(a.id as string);
+      case "save_plan": {
+        const plan = a.plan as Plan;
+        validatePlan(plan);
+        this.plans.set(plan.id, { plan, updated_at: this.#now() });
+        return null;
+      }
+      case "delete_plan": {
+        const id = a.id as string;
+        this.#plan(id);
+        if ([...this.tenders.values()].some((t) => t.plan_id === id))
+          throw { code: "conflict", message: "This plan is used by a tender: delete the tender first." } as UserError;
+        this.plans.delete(id);
+        return null;
+      }
+      case "import_plan_file": {
+        const next = this.nextImport;
+        this.nextImport = null;
+        if (!next) return null;
+        if (!next.plan) throw { code: "wrong_kind", message: "This file is an offer, not a plan: import it with \"Import an offer file\" instead." } as UserError;
+        validatePlan(next.plan);
+        this.addPlan(next.plan);
+        return next.plan;
+      }
+      case "export_plan_file":
+        return `${this.folder}/${this.#plan(a.id as string).id}.svplan.json`;
+      case "export_plan_pdf":
+        return `${this.folder}/${this.#plan(a.id as string).id}.pdf`;
+
+      case "list_tenders":
+        return [...this.tenders.entries()].map(
+          ([id, { plan_id, tender }]): TenderSummary => ({
+            id,
+            plan_id,
+            title: tender.title,
+            buyer: tender.buyer,
+            reference: tender.reference,
+            deadline: tender.deadline,
+            offers: [...this.offers.values()].filter((o) => o.tender_id === id).length,
+          }),
+        );
+      case "get_tender": {
+        const id = a.id as number;
+        const t = this.tenders.get(id);
+        if (!t) throw notFound(`Tender ${id}`);
+        return { id, plan_id: t.plan_id, tender: t.tender } satisfies TenderRecord;
+      }
+      case "create_tender": {
+        const tender = a.tender as Tender;
+        this.#plan(a.planId as string);
+        validateTender(tender);
+        return this.addTender(a.planId as string, tender);
+      }
+      case "update_tender": {
+        const id = a.id as number;
+        const t = this.tenders.get(id);
+        if (!t) throw notFound(`Tender ${id}`);
+        const tender = a.tender as Tender;
+        validateTender(tender);
+        t.tender = tender;
+        return null;
+      }
+      case "delete_tender": {
+        const id = a.id as number;
+        if ([...this.offers.values()].some((o) => o.tender_id === id))
+          throw { code: "conflict", message: "Offers answer this tender: delete them first." } as UserError;
+        this.tenders.delete(id);
+        return null;
+      }
+
+      case "list_offers":
+        return [...this.offers.entries()]
+          .map(([id, o]): OfferSummary => {
+            const t = this.tenders.get(o.tender_id);
+            return {
+              id,
+              tender_id: o.tender_id,
+              tender_title: t?.tender.title ?? "",
+              buyer: t?.tender.buyer ?? "",
+              reference: t?.tender.reference ?? "",
+              plan_id: t?.plan_id ?? "",
+              bidder: o.offer.bidder.name,
+              commitments: o.offer.commitments.length,
+              updated_at: o.updated_at,
+            };
+          })
+          .sort((x, y) => y.updated_at.localeCompare(x.updated_at));
+      case "get_offer": {
+        const id = a.id as number;
+        const o = this.#offer(id);
+        const t = this.tenders.get(o.tender_id);
+        if (!t) throw notFound(`Tender ${o.tender_id}`);
+        return {
+          id,
+          tender_id: o.tender_id,
+          document: { plan: this.#plan(t.plan_id), tender: t.tender, offer: o.offer },
+          updated_at: o.updated_at,
+        } satisfies OfferView;
+      }
+      case "create_offer": {
+        const tenderId = a.tenderId as number;
+        if (!this.tenders.has(tenderId)) throw notFound(`Tender ${tenderId}`);
+        const bidder = a.bidder as Bidder;
+        if (bidder.name.trim() === "") throw invalid("bidder.name: expected a non-empty text");
+        return this.addOffer(tenderId, { bidder, answers: [], commitments: [] });
+      }
+      case "set_bidder": {
+        const bidder = a.bidder as Bidder;
+        if (bidder.name.trim() === "") throw invalid("bidder.name: expected a non-empty text");
+        checkText("bidder.location", bidder.location);
+        this.#touch(a.id as number).offer.bidder = bidder;
+        return null;
+      }
+      case "set_answer": {
+        const o = this.#touch(a.id as number);
+        const question = a.question as string;
+        const text = a.text as string;
+        const existing = o.offer.answers.find((x) => x.question === question);
+        if (existing) existing.text = text;
+        else o.offer.answers.push({ question, text });
+        return null;
+      }
+      case "put_commitment": {
+        const c = a.commitment as Commitment;
+        validateCommitment(c);
+        const o = this.#touch(a.id as number);
+        const i = o.offer.commitments.findIndex((x) => x.id === c.id);
+        if (i >= 0) o.offer.commitments[i] = c;
+        else o.offer.commitments.push(c);
+        return null;
+      }
+      case "remove_commitment": {
+        const o = this.#touch(a.id as number);
+        o.offer.commitments = o.offer.commitments.filter((x) => x.id !== a.commitment);
+        return null;
+      }
+      case "delete_offer":
+        this.#offer(a.id as number);
+        this.offers.delete(a.id as number);
+        return null;
+      case "import_offer_file": {
+        const next = this.nextImport;
+        this.nextImport = null;
+        if (!next) return null;
+        if (!next.offer) throw { code: "wrong_kind", message: "This file is a plan, not an offer: import it with \"Import a plan file\" instead." } as UserError;
+        const plan_added = !this.plans.has(next.offer.plan.id);
+        if (plan_added) this.addPlan(next.offer.plan);
+        const tender_id = this.addTender(next.offer.plan.id, next.offer.tender);
+        const offer_id = this.addOffer(tender_id, next.offer.offer);
+        return { offer_id, tender_id, plan_id: next.offer.plan.id, plan_added, tender_added: true };
+      }
+      case "export_offer_file":
+        this.#offer(a.id as number);
+        return `${this.folder}/offer-${a.id}.svoffer.json`;
+      case "export_offer_pdf":
+        this.#offer(a.id as number);
+        return `${this.folder}/offer-${a.id}${a.review ? "-review" : ""}.pdf`;
+
+      case "score_document":
+        return fakeScore(a.doc as OfferDocument);
+
+      case "list_evidence":
+        return [...this.evidence.values()];
+      case "save_evidence": {
+        const item = a.item as Evidence;
+        checkText("title", item.title);
+        checkDecimal("quantity", item.quantity);
+        checkDate("delivered_on", item.delivered_on);
+        const id = (a.id as number | null) ?? this.#id();
+        this.evidence.set(id, { id, evidence: item, updated_at: this.#now() });
+        return id;
+      }
+      case "delete_evidence":
+        this.evidence.delete(a.id as number);
+        return null;
+    }
+    throw { code: "internal", message: `The fake backend has no command "${command}".` } as UserError;
+  }
+}
+
+/** A fake store like a first run: the sample plans, the demo offer, two evidence items. */
+export function createFakeBackend(options: { empty?: boolean } = {}): FakeBackend {
+  const fake = new FakeBackend();
+  fake.addPlan(durhamSample);
+  fake.addPlan(ukSocialValueModel);
+  if (!options.empty) {
+    fake.createDemo();
+    const hoursAgo = new Date(Date.now() - 2 * 3600 * 1000).toISOString();
+    for (const o of fake.offers.values()) o.updated_at = hoursAgo;
+    for (const e of demoEvidence(hoursAgo)) fake.evidence.set(e.id + 100, { ...e, id: e.id + 100 });
+  }
+  return fake;
+}

@@ -1,0 +1,131 @@
+// The one module that talks to the backend. Everything else imports `api`
+// from here, so that component tests can install a fake backend with
+// `useBackend` and no screen ever imports @tauri-apps/api.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+
+import type { Bidder } from "./bindings/Bidder";
+import type { Commitment } from "./bindings/Commitment";
+import type { Demo } from "./bindings/Demo";
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { Evidence } from "./bindings/Evidence";
+import type { EvidenceRecord } from "./bindings/EvidenceRecord";
+import type { ImportedOffer } from "./bindings/ImportedOffer";
+import type { OfferDocument } from "./bindings/OfferDocument";
+import type { OfferSummary } from "./bindings/OfferSummary";
+import type { OfferView } from "./bindings/OfferView";
+import type { Plan } from "./bindings/Plan";
+import type { PlanSummary } from "./bindings/PlanSummary";
+import type { Report } from "./bindings/Report";
+import type { StoreInfo } from "./bindings/StoreInfo";
+import type { Tender } from "./bindings/Tender";
+import type { TenderRecord } from "./bindings/TenderRecord";
+import type { TenderSummary } from "./bindings/TenderSummary";
+import type { UserError } from "./bindings/UserError";
+
+/** What carries a command to the backend: Tauri in the app, a fake in tests. */
+export interface Backend {
+  call(command: string, args?: Record<string, unknown>): Promise<unknown>;
+}
+
+const tauri: Backend = {
+  call: (command, args) => invoke(command, args),
+};
+
+let backend: Backend = tauri;
+
+/** Replaces the backend (component tests only). */
+export function useBackend(fake: Backend): void {
+  backend = fake;
+}
+
+/**
+ * Runs `flush` when the user closes the window, then lets the window close.
+ * The backend holds the close until the UI says it is done (or a few seconds
+ * have passed), so the last keystrokes are saved before the app exits.
+ */
+export async function onCloseRequested(flush: () => Promise<void>): Promise<void> {
+  await listen("offerwright://close-requested", async () => {
+    try {
+      await flush();
+    } finally {
+      await invoke("close_window");
+    }
+  });
+}
+
+/** A failed command: the backend's `{ code, message }`. */
+export class BackendError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(error: UserError) {
+    super(error.message);
+    this.name = "BackendError";
+    this.code = error.code;
+  }
+}
+
+function isUserError(e: unknown): e is UserError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return (await backend.call(command, args)) as T;
+  } catch (e) {
+    if (isUserError(e)) throw new BackendError(e);
+    throw new BackendError({ code: "internal", message: String(e) });
+  }
+}
+
+/** Every command of the backend, typed with the generated bindings. */
+export const api = {
+  appInfo: () => call<StoreInfo>("app_info"),
+  createDemo: () => call<Demo>("create_demo"),
+  /** Tells the backend the first screen is drawn (for the start-up measurement). */
+  uiReady: () => call<null>("ui_ready"),
+
+  listPlans: () => call<PlanSummary[]>("list_plans"),
+  getPlan: (id: string) => call<Plan>("get_plan", { id }),
+  savePlan: (plan: Plan) => call<null>("save_plan", { plan }),
+  deletePlan: (id: string) => call<null>("delete_plan", { id }),
+  importPlanFile: () => call<Plan | null>("import_plan_file"),
+  exportPlanFile: (id: string) => call<string | null>("export_plan_file", { id }),
+  exportPlanPdf: (id: string) => call<string | null>("export_plan_pdf", { id }),
+
+  listTenders: () => call<TenderSummary[]>("list_tenders"),
+  getTender: (id: number) => call<TenderRecord>("get_tender", { id }),
+  createTender: (planId: string, tender: Tender) =>
+    call<number>("create_tender", { planId, tender }),
+  updateTender: (id: number, tender: Tender) => call<null>("update_tender", { id, tender }),
+  deleteTender: (id: number) => call<null>("delete_tender", { id }),
+
+  listOffers: () => call<OfferSummary[]>("list_offers"),
+  getOffer: (id: number) => call<OfferView>("get_offer", { id }),
+  createOffer: (tenderId: number, bidder: Bidder) =>
+    call<number>("create_offer", { tenderId, bidder }),
+  setBidder: (id: number, bidder: Bidder) => call<null>("set_bidder", { id, bidder }),
+  setAnswer: (id: number, question: string, text: string) =>
+    call<null>("set_answer", { id, question, text }),
+  putCommitment: (id: number, commitment: Commitment) =>
+    call<null>("put_commitment", { id, commitment }),
+  removeCommitment: (id: number, commitment: string) =>
+    call<null>("remove_commitment", { id, commitment }),
+  deleteOffer: (id: number) => call<null>("delete_offer", { id }),
+  importOfferFile: () => call<ImportedOffer | null>("import_offer_file"),
+  exportOfferFile: (id: number) => call<string | null>("export_offer_file", { id }),
+  /** The submission PDF, or with `review` the internal copy with the self-score. */
+  exportOfferPdf: (id: number, review: boolean) =>
+    call<string | null>("export_offer_pdf", { id, review }),
+
+  /** The self-score of a document held in memory (the editor's, not the stored offer). */
+  scoreDocument: (doc: OfferDocument) => call<Report>("score_document", { doc }),
+
+  listEvidence: () => call<EvidenceRecord[]>("list_evidence"),
+  saveEvidence: (id: number | null, item: Evidence) =>
+    call<number>("save_evidence", { id, item }),
+  deleteEvidence: (id: number) => call<null>("delete_evidence", { id }),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,277 @@
+import "@testing-library/svelte/vitest";
+
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import App from "../App.svelte";
+import { SAVE_DELAY_MS } from "../lib/autosave.svelte";
+import type { Commitment } from "../lib/bindings/Commitment";
+import { DEMO_OFFER, goTo, installFake, words } from "./helpers";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function openDemo() {
+  await goTo(`#/offer/${DEMO_OFFER}`);
+  render(App);
+  await screen.findByTestId("tab-answers");
+}
+
+describe("Offer editor: answers", () => {
+  beforeEach(() => goTo("#/"));
+
+  it("shows each question with its marks and a word count against its limit", async () => {
+    installFake();
+    await openDemo();
+    expect(screen.getByText(/Describe the social value you will deliver/)).toBeTruthy();
+    expect(screen.getByText("6 marks")).toBeTruthy();
+    // The demo's answer to sv1, counted as SCORING.md section 4 says.
+    expect(screen.getByTestId("wordcount-sv1").textContent?.trim()).toBe("90 / 750 words");
+    expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("0 / 300 words");
+  });
+
+  it("updates the word count as the user types and warns in words past the limit", async () => {
+    installFake();
+    await openDemo();
+    const box = screen.getByTestId("answer-sv2") as HTMLTextAreaElement;
+
+    await fireEvent.input(box, { target: { value: "- We will report quarterly.\n1. To the council" } });
+    expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("7 / 300 words");
+    expect(screen.queryByTestId("overlimit-sv2")).toBeNull();
+
+    await fireEvent.input(box, { target: { value: words(312) } });
+    const count = screen.getByTestId("wordcount-sv2");
+    expect(count.textContent).toContain("312 / 300 words");
+    const warning = screen.getByTestId("overlimit-sv2");
+    expect(warning.textContent).toContain("Over the word limit");
+    expect(warning.textContent).toContain("12 over the 300-word limit");
+    expect(box.getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("saves an answer after the pause, with the last keystrokes", async () => {
+    const fake = installFake();
+    await openDemo();
+    const box = screen.getByTestId("answer-sv2");
+    await fireEvent.input(box, { target: { value: "We will" } });
+    await fireEvent.input(box, { target: { value: "We will report" } });
+    expect(screen.getByTestId("saved-state").textContent).toContain("Saving...");
+    expect(fake.callsOf("set_answer")).toHaveLength(0);
+    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
+    const calls = fake.callsOf("set_answer");
+    expect(calls).toHaveLength(1);
+    expect(calls[0].args).toEqual({ id: DEMO_OFFER, question: "sv2", text: "We will report" });
+  });
+
+  it("saves at once when the field loses focus", async () => {
+    const fake = installFake();
+    await openDemo();
+    const box = screen.getByTestId("answer-sv2");
+    box.focus();
+    await fireEvent.input(box, { target: { value: "Quarterly reports" } });
+    await fireEvent.blur(box);
+    await sleep(0);
+    expect(fake.callsOf("set_answer")).toHaveLength(1);
+  });
+
+  it("never rewrites the field the user is typing in (native undo keeps working)", async () => {
+    installFake();
+    await openDemo();
+    const box = screen.getByTestId("answer-sv2") as HTMLTextAreaElement;
+    box.focus();
+    box.value = "Typed by the user";
+    await fireEvent.input(box);
+    await sleep(SAVE_DELAY_MS + 50);
+    expect(document.activeElement).toBe(box);
+    expect(box.value).toBe("Typed by the user");
+  });
+});
+
+describe("Offer editor: commitments", () => {
+  beforeEach(() => goTo("#/"));
+
+  it("shows the table like the PDF: what, how many, by when, where, owner, KPI", async () => {
+    installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    const row = screen.getByTestId("commitment-row-c1");
+    expect(row.textContent).toContain("Fill kitchen assistant vacancies");
+    expect(row.textContent).toContain("3 people");
+    expect(row.textContent).toContain("30 Sep 2027");
+    expect(row.textContent).toContain("Bishop Auckland, County Durham");
+    expect(row.textContent).toContain("Operations Manager");
+    expect(screen.getByTestId("commitment-row-c3").textContent).toContain("£60,000.00");
+    // "TBC" is not an owner.
+    expect(screen.getByTestId("commitment-row-c2").textContent).toContain("not given");
+  });
+
+  it("saves a commitment edit after the debounce and shows Saved", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("commitment-toggle-c2"));
+    const owner = screen.getByTestId("commitment-field-c2-owner") as HTMLInputElement;
+    expect(owner.value).toBe("TBC");
+
+    await fireEvent.input(owner, { target: { value: "Head Chef" } });
+    expect(screen.getByTestId("saved-state").textContent).toContain("Saving...");
+    await sleep(SAVE_DELAY_MS / 2);
+    expect(fake.callsOf("put_commitment")).toHaveLength(0);
+
+    await waitFor(() => expect(fake.callsOf("put_commitment")).toHaveLength(1));
+    const sent = fake.callsOf("put_commitment")[0].args as { id: number; commitment: Commitment };
+    expect(sent.id).toBe(DEMO_OFFER);
+    expect(sent.commitment).toMatchObject({ id: "c2", owner: "Head Chef", quantity: "104", hot_topic: "apprenticeships" });
+    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
+    expect(fake.offers.get(DEMO_OFFER)?.offer.commitments[1].owner).toBe("Head Chef");
+  });
+
+  it("shows the backend's error message and saves again on Retry", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("commitment-toggle-c1"));
+    fake.failNext("put_commitment", {
+      code: "busy",
+      message: "the store is busy with another program: try again in a moment",
+    });
+    await fireEvent.input(screen.getByTestId("commitment-field-c1-kpi"), { target: { value: "Hires a quarter" } });
+
+    const state = screen.getByTestId("saved-state");
+    await waitFor(() => expect(state.textContent).toContain("Not saved: the store is busy with another program"));
+    await fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(state.textContent).toContain("Saved"));
+    expect(fake.offers.get(DEMO_OFFER)?.offer.commitments[0].kpi).toBe("Hires a quarter");
+  });
+
+  it("does not send a quantity it cannot read, and says why", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("commitment-toggle-c1"));
+    const qty = screen.getByTestId("commitment-field-c1-quantity");
+    await fireEvent.input(qty, { target: { value: "three" } });
+    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Not saved: How many of c1"));
+    expect(fake.callsOf("put_commitment")).toHaveLength(0);
+    await fireEvent.input(qty, { target: { value: "£4" } });
+    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
+    expect((fake.callsOf("put_commitment")[0].args as { commitment: Commitment }).commitment.quantity).toBe("4");
+  });
+
+  it("adds a commitment with the next free id (Alt+N too), saved once it says what it is", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("add-commitment"));
+    const what = await screen.findByTestId("commitment-field-c6-what");
+    await waitFor(() => expect(document.activeElement).toBe(what));
+    expect(screen.getByTestId("commitment-row-c6")).toBeTruthy();
+
+    await fireEvent.change(screen.getByTestId("commitment-field-c6-hot_topic"), { target: { value: "volunteering" } });
+    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Not saved: commitment c6 needs"));
+    await fireEvent.input(what, { target: { value: "Staff volunteering days with Durham food banks" } });
+    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
+    const sent = fake.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment };
+    expect(sent.commitment).toMatchObject({ id: "c6", hot_topic: "volunteering", what: "Staff volunteering days with Durham food banks" });
+
+    await fireEvent.keyDown(window, { key: "n", code: "KeyN", altKey: true });
+    expect(await screen.findByTestId("commitment-row-c7")).toBeTruthy();
+  });
+
+  it("cites an item of the evidence library into the evidence field", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("commitment-toggle-c2"));
+    await fireEvent.click(screen.getByTestId("cite-from-library-c2"));
+    const picker = await screen.findByRole("group", { name: "Evidence library" });
+    await fireEvent.click(await within(picker).findByText("From volunteer to head cook"));
+    const evidence = screen.getByTestId("commitment-field-c2-evidence") as HTMLTextAreaElement;
+    expect(evidence.value).toContain("Sam joined us as a kitchen volunteer");
+    await waitFor(() =>
+      expect((fake.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment }).commitment.evidence).toContain(
+        "From volunteer to head cook: Sam joined us",
+      ),
+    );
+  });
+
+  it("removes a commitment after confirmation", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("commitment-toggle-c4"));
+    await fireEvent.click(screen.getByTestId("commitment-remove-c4"));
+    await fireEvent.click(screen.getByTestId("commitment-remove-confirm-c4"));
+    await waitFor(() => expect(fake.callsOf("remove_commitment")).toHaveLength(1));
+    expect(screen.queryByTestId("commitment-row-c4")).toBeNull();
+  });
+});
+
+describe("Offer editor: export", () => {
+  beforeEach(() => goTo("#/"));
+
+  it("exports the three outputs and names the file written", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.keyDown(window, { key: "e", ctrlKey: true });
+    const submission = screen.getByTestId("export-submission");
+    await waitFor(() => expect(document.activeElement).toBe(submission));
+
+    await fireEvent.click(submission);
+    expect((await screen.findByTestId("export-result")).textContent).toContain(
+      "Saved to /home/you/Documents/offer-2.pdf",
+    );
+    await fireEvent.click(screen.getByTestId("export-review"));
+    await waitFor(() =>
+      expect(screen.getByTestId("export-result").textContent).toContain("offer-2-review.pdf"),
+    );
+    expect(fake.callsOf("export_offer_pdf").map((c) => c.args)).toEqual([
+      { id: 2, review: false },
+      { id: 2, review: true },
+    ]);
+
+    fake.failNext("export_offer_file", { code: "io", message: "the folder is read-only: choose another" });
+    await fireEvent.click(screen.getByTestId("export-offer-file"));
+    await waitFor(() =>
+      expect(screen.getByTestId("export-result").textContent).toContain("Could not export: the folder is read-only"),
+    );
+  });
+
+  it("flushes pending edits before exporting", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.input(screen.getByTestId("answer-sv2"), { target: { value: "Monitored monthly" } });
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    await fireEvent.click(screen.getByTestId("export-submission"));
+    await screen.findByTestId("export-result");
+    const order = fake.calls.map((c) => c.command).filter((c) => c === "set_answer" || c === "export_offer_pdf");
+    expect(order).toEqual(["set_answer", "export_offer_pdf"]);
+  });
+});
+
+describe("Offer editor: keyboard", () => {
+  beforeEach(() => goTo("#/"));
+
+  it("moves to the next and previous question with Alt+Down and Alt+Up", async () => {
+    installFake();
+    await openDemo();
+    const first = screen.getByTestId("answer-sv1");
+    const second = screen.getByTestId("answer-sv2");
+    first.focus();
+    await fireEvent.keyDown(first, { key: "ArrowDown", altKey: true });
+    expect(document.activeElement).toBe(second);
+    await fireEvent.keyDown(second, { key: "ArrowUp", altKey: true });
+    expect(document.activeElement).toBe(first);
+    expect(first.getAttribute("title")).toContain("Alt+Down");
+  });
+
+  it("moves between tabs with the arrow keys", async () => {
+    installFake();
+    await openDemo();
+    const answers = screen.getByTestId("tab-answers");
+    answers.focus();
+    await fireEvent.keyDown(answers, { key: "ArrowRight" });
+    const commitments = screen.getByTestId("tab-commitments");
+    expect(commitments.getAttribute("aria-selected")).toBe("true");
+    await waitFor(() => expect(document.activeElement).toBe(commitments));
+    expect(screen.getByTestId("add-commitment").getAttribute("title")).toContain("Alt+N");
+  });
+});
