@@ -215,7 +215,11 @@ struct Ctx {
 
 impl Ctx {
     fn store(&self) -> Result<Store> {
-        Ok(Store::open_dir(&self.data_dir)?)
+        let store = Store::open_dir(&self.data_dir)?;
+        if let Some(warning) = store.backup_warning() {
+            let _ = writeln!(std::io::stderr(), "offerwright: warning: {warning}");
+        }
+        Ok(store)
     }
 
     /// Prints `value` as JSON, or `text` for people.
