@@ -8,13 +8,13 @@ use super::CmdResult;
 use crate::AppState;
 
 /// Offerwright's version and where the store lives.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> CmdResult<StoreInfo> {
     state.with_store(|s| Ok(s.info()))
 }
 
 /// Creates the demo tender and offer (again).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_demo(state: State<'_, AppState>) -> CmdResult<Demo> {
     state.with_store(samples::create_demo)
 }

@@ -10,13 +10,13 @@ use super::CmdResult;
 use crate::AppState;
 
 /// The whole library.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_evidence(state: State<'_, AppState>) -> CmdResult<Vec<EvidenceRecord>> {
     state.read(evidence::list)
 }
 
 /// Adds an item (no id) or changes one; returns its id.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_evidence(state: State<'_, AppState>, id: Option<i64>, item: Value) -> CmdResult<i64> {
     let item: Evidence = files::from_value(item, "item")?;
     state.write(|tx| match id {
@@ -26,7 +26,7 @@ pub fn save_evidence(state: State<'_, AppState>, id: Option<i64>, item: Value) -
 }
 
 /// Deletes an item.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_evidence(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     state.write(|tx| evidence::delete(tx, id))
 }

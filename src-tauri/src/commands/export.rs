@@ -16,7 +16,7 @@ const PDF_FILTER: (&str, &[&str]) = ("PDF document", &["pdf"]);
 
 /// Scores the offer the editor holds in memory (not the stored one), so the
 /// score follows every keystroke without waiting for a save.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn score_document(doc: Value) -> CmdResult<Report> {
     let doc: OfferDocument = files::from_value(doc, "document")?;
     Ok(score::score(&doc))

@@ -14,19 +14,19 @@ use crate::{AppState, dialogs};
 const OFFER_FILTER: (&str, &[&str]) = ("Offerwright offer", &["json"]);
 
 /// Every offer.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_offers(state: State<'_, AppState>) -> CmdResult<Vec<OfferSummary>> {
     state.read(offers::list)
 }
 
 /// An offer with its plan and tender, for the editor.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_offer(state: State<'_, AppState>, id: i64) -> CmdResult<OfferView> {
     state.read(|c| offers::view(c, id))
 }
 
 /// Starts a new offer for a tender; returns its id.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_offer(state: State<'_, AppState>, tender_id: i64, bidder: Value) -> CmdResult<i64> {
     let bidder: Bidder = files::from_value(bidder, "bidder")?;
     let offer = Offer {
@@ -38,14 +38,14 @@ pub fn create_offer(state: State<'_, AppState>, tender_id: i64, bidder: Value) -
 }
 
 /// Changes the bidder.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_bidder(state: State<'_, AppState>, id: i64, bidder: Value) -> CmdResult<()> {
     let bidder: Bidder = files::from_value(bidder, "bidder")?;
     state.write(|tx| offers::set_bidder(tx, id, &bidder))
 }
 
 /// Saves the answer to one question.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_answer(
     state: State<'_, AppState>,
     id: i64,
@@ -56,20 +56,20 @@ pub fn set_answer(
 }
 
 /// Adds or replaces a commitment.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn put_commitment(state: State<'_, AppState>, id: i64, commitment: Value) -> CmdResult<()> {
     let commitment: Commitment = files::from_value(commitment, "commitment")?;
     state.write(|tx| offers::put_commitment(tx, id, &commitment))
 }
 
 /// Removes a commitment.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_commitment(state: State<'_, AppState>, id: i64, commitment: String) -> CmdResult<()> {
     state.write(|tx| offers::remove_commitment(tx, id, &commitment))
 }
 
 /// Deletes an offer.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_offer(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
     state.write(|tx| offers::delete(tx, id))
 }

@@ -13,26 +13,26 @@ use crate::{AppState, dialogs};
 const PLAN_FILTER: (&str, &[&str]) = ("Offerwright plan", &["json"]);
 
 /// Every plan.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_plans(state: State<'_, AppState>) -> CmdResult<Vec<PlanSummary>> {
     state.read(plans::list)
 }
 
 /// One whole plan.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_plan(state: State<'_, AppState>, id: String) -> CmdResult<Plan> {
     state.read(|c| plans::get(c, &id))
 }
 
 /// Adds a plan, or replaces the stored plan with the same id.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_plan(state: State<'_, AppState>, plan: Value) -> CmdResult<()> {
     let plan: Plan = files::from_value(plan, "plan")?;
     state.write(|tx| plans::save(tx, &plan))
 }
 
 /// Deletes a plan no tender uses.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_plan(state: State<'_, AppState>, id: String) -> CmdResult<()> {
     state.write(|tx| plans::delete(tx, &id))
 }
