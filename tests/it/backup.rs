@@ -3,7 +3,6 @@
 //! Offerwright store are refused with the store untouched.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use offerwright::domain::{Evidence, EvidenceKind};
@@ -14,7 +13,7 @@ use offerwright::store::backup::{
 use offerwright::store::{STORE_FILE, Store, StoreError, evidence, offers};
 use rust_decimal::Decimal;
 
-use crate::support::{dump, fresh_store};
+use crate::support::{dump, fresh_store, offerwright, ok};
 
 fn item() -> Evidence {
     Evidence {
@@ -373,26 +372,6 @@ fn a_backup_restores_onto_a_new_computer() {
     let done = restore(&store_file, Path::new(&made.path)).unwrap();
     assert_eq!(done.set_aside, None);
     assert_eq!(dump(&Store::open(&store_file).unwrap()), dump(&store));
-}
-
-fn offerwright(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_offerwright"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("OFFERWRIGHT_DATA_DIR")
-        .output()
-        .expect("run offerwright")
-}
-
-fn ok(data_dir: &Path, args: &[&str]) -> String {
-    let out = offerwright(data_dir, args);
-    assert!(
-        out.status.success(),
-        "offerwright {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

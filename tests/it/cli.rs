@@ -1,29 +1,8 @@
 //! The command line, run as a user runs it.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-use crate::support::fixture;
-
-fn offerwright(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_offerwright"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("OFFERWRIGHT_DATA_DIR")
-        .output()
-        .expect("run offerwright")
-}
-
-fn ok(data_dir: &Path, args: &[&str]) -> String {
-    let out = offerwright(data_dir, args);
-    assert!(
-        out.status.success(),
-        "offerwright {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::support::{fixture, offerwright, ok};
 
 #[test]
 fn demo_export_import_round_trips_the_offer_exactly() {

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use offerwright::store::Store;
 use tempfile::TempDir;
@@ -53,4 +54,27 @@ pub fn dump(store: &Store) -> String {
         }
     }
     out
+}
+
+/// Runs the `offerwright` command line on the store in `data_dir`.
+pub fn offerwright(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_offerwright"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("OFFERWRIGHT_DATA_DIR")
+        .output()
+        .expect("run offerwright")
+}
+
+/// Runs the command line and returns what it printed, failing the test if
+/// the command failed.
+pub fn ok(data_dir: &Path, args: &[&str]) -> String {
+    let out = offerwright(data_dir, args);
+    assert!(
+        out.status.success(),
+        "offerwright {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
