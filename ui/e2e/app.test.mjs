@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,11 +27,24 @@ const dialogDir = path.join(work, "saved");
 mkdirSync(dialogDir, { recursive: true });
 mkdirSync(artefacts, { recursive: true });
 
+// An offer file whose texts try to run script: it must be shown as text.
+const hostileFile = path.join(work, "hostile.svoffer.json");
+{
+  const offer = JSON.parse(readFileSync(path.join(root, "tests/fixtures/hand-written.svoffer.json"), "utf8"));
+  offer.plan.id = "hostile-plan";
+  offer.plan.title = "<script>window.__pwned = 1</script>Hostile plan";
+  offer.bidder.name = '<img src="x" onerror="window.__pwned = 2">Hostile bidder';
+  offer.answers[0].text =
+    '<img src="x" onerror="window.__pwned = 3"> We will **deliver**. [Read more](javascript:window.__pwned=4)';
+  offer.commitments[0].what = "<script>window.__pwned = 5</script>Hire local people";
+  writeFileSync(hostileFile, JSON.stringify(offer, null, 2));
+}
+
 let session;
 let browser;
 
 async function open() {
-  session = await startApp({ app, driver, dataDir, dialogDir });
+  session = await startApp({ app, driver, dataDir, dialogDir, openFile: hostileFile });
   browser = session.browser;
   await browser.setWindowSize(1280, 800).catch(() => {});
 }
@@ -243,4 +256,39 @@ test("every edit is still there after closing and starting again", async () => {
     { timeout: 5000, timeoutMsg: "the new commitment is not there after a restart" },
   );
   await screenshot("08-after-restart");
+});
+
+test("script in an imported file stays inert text, on screen and in the PDF", async () => {
+  await (await shown("nav-home")).click();
+  await (await browser.$("//button[contains(., 'Import file')]")).click();
+  await (await browser.$("//button[contains(., 'An offer file')]")).click();
+  const answer = await shown("answer-sv1");
+  assert.match(await answer.getValue(), /<img src="x" onerror=/);
+  const page = await browser.execute(() => document.body.innerText);
+  assert.match(page, /<img src="x" onerror="window.__pwned = 2">Hostile bidder/);
+  await (await shown("tab-commitments")).click();
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.body.innerText)).includes("<script>window.__pwned = 5</script>"),
+    { timeout: 5000, timeoutMsg: "the commitment's text is not shown as text" },
+  );
+  const state = await browser.execute(() => ({
+    pwned: window.__pwned ?? null,
+    images: document.querySelectorAll('img[src="x"]').length,
+    scripts: [...document.querySelectorAll("script")].filter((s) => s.textContent.includes("__pwned")).length,
+    links: document.querySelectorAll('a[href^="javascript:"]').length,
+  }));
+  assert.deepEqual(state, { pwned: null, images: 0, scripts: 0, links: 0 });
+  await screenshot("09-hostile-offer");
+
+  await (await shown("tab-export")).click();
+  await (await shown("export-submission")).click();
+  const result = await shown("export-result");
+  await browser.waitUntil(async () => (await result.getText()).includes("Hostile bidder"), {
+    timeout: 15000,
+    timeoutMsg: "the hostile offer's PDF was not written",
+  });
+  const file = (await result.getText()).match(/(\/.+\.pdf)/)[1];
+  const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  assert.match(text, /<img src="x" onerror="window.__pwned = 3">/);
+  assert.match(text, /<script>window.__pwned = 5<\/script>Hire local people/);
 });

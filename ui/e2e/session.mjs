@@ -47,14 +47,15 @@ async function webkitGone() {
 
 /**
  * Starts the app on the data directory `dataDir`, with save dialogs answered
- * in `dialogDir`. Returns { browser, stop }.
+ * in `dialogDir` and open dialogs with `openFile`. Returns { browser, stop }.
  */
-export async function startApp({ app, driver, dataDir, dialogDir }) {
+export async function startApp({ app, driver, dataDir, dialogDir, openFile }) {
   if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
   const env = {
     ...process.env,
     OFFERWRIGHT_DATA_DIR: dataDir,
     OFFERWRIGHT_DIALOG_DIR: dialogDir,
+    ...(openFile ? { OFFERWRIGHT_DIALOG_OPEN: openFile } : {}),
   };
   const child = spawn(driver, ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
   await waitFor(() => portOpen(PORT), "tauri-driver to listen");
