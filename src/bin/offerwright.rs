@@ -751,7 +751,7 @@ fn offer_text(doc: &OfferDocument) -> String {
     for q in &tender.questions {
         let words = offer
             .answer(&q.id)
-            .map_or(0, |a| a.text.split_whitespace().count());
+            .map_or(0, |a| offerwright::score::word_count(&a.text));
         let state = match (words, q.word_limit) {
             (0, Some(l)) => format!("not answered yet (limit {l} words)"),
             (0, None) => "not answered yet".to_owned(),
