@@ -81,12 +81,21 @@ struct Counts {
 /// Applies the log of one writer run to `model`; returns the edit left in
 /// flight, if the writer was killed during one.
 fn replay(log: &Path, model: &mut BTreeMap<i64, Value>, counts: &mut Counts) -> Option<InFlight> {
-    let text = std::fs::read_to_string(log).unwrap_or_default();
-    // A line cut short by the kill has no line feed: it never happened.
-    let complete = match text.rfind('\n') {
-        Some(end) => &text[..=end],
-        None => "",
+    let bytes = match std::fs::read(log) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => panic!("cannot read the writer's log: {e}"),
     };
+    // A line cut short by the kill has no line feed: it never happened. It
+    // is cut as bytes, not text: a long line is written in several pieces,
+    // and a kill between two of them can split a character in two, which
+    // must not make the whole log unreadable.
+    let complete = match bytes.iter().rposition(|&b| b == b'\n') {
+        Some(end) => &bytes[..=end],
+        None => &[][..],
+    };
+    let complete = std::str::from_utf8(complete)
+        .unwrap_or_else(|e| panic!("the writer's log has a complete line that is not UTF-8: {e}"));
     let mut pending: Option<InFlight> = None;
     for line in complete.lines() {
         let entry: Value = serde_json::from_str(line)
@@ -265,4 +274,38 @@ fn no_acknowledged_edit_is_lost_when_the_writer_is_killed() {
         counts.in_flight > 0,
         "no kill landed in the middle of an edit"
     );
+}
+
+/// A kill in the middle of writing a long line can leave half a character
+/// at the end of the log: the complete lines before it still count.
+#[test]
+fn a_log_cut_inside_a_character_keeps_its_complete_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("edits.log");
+    let offer = serde_json::json!({ "bidder": { "name": "Café" } });
+    let mut bytes = Vec::new();
+    for line in [
+        serde_json::json!({ "seq": 1, "phase": "begin", "offer": 7, "expect": offer }),
+        serde_json::json!({ "seq": 1, "phase": "ok", "offer": 7 }),
+    ] {
+        bytes.extend_from_slice(line.to_string().as_bytes());
+        bytes.push(b'\n');
+    }
+    // The next line, cut by the kill after the first byte of "日".
+    let cut = serde_json::json!({ "seq": 2, "phase": "begin", "offer": 7, "expect": { "answer": "日本語" } })
+        .to_string();
+    let end = cut.find('日').unwrap() + 1;
+    bytes.extend_from_slice(&cut.as_bytes()[..end]);
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the log must end inside a character"
+    );
+    std::fs::write(&log, &bytes).unwrap();
+
+    let mut model = BTreeMap::new();
+    let mut counts = Counts::default();
+    let pending = replay(&log, &mut model, &mut counts);
+    assert!(pending.is_none(), "the cut line never happened");
+    assert_eq!(counts.acknowledged, 1);
+    assert_eq!(model.get(&7), Some(&offer));
 }
