@@ -21,9 +21,10 @@ CORE_PACKAGES=(build-essential pkg-config)
 TEST_PACKAGES=(poppler-utils)
 # The packages the desktop app needs to build and run (WebKitGTK and friends).
 APP_PACKAGES=(libwebkit2gtk-4.1-dev)
-# The packages the end-to-end tests need: a virtual display and WebKit's
-# WebDriver.
-E2E_PACKAGES=(xvfb xauth webkit2gtk-driver)
+# The packages the end-to-end tests need: a virtual display, WebKit's
+# WebDriver, and a D-Bus session bus (where a second start of the app finds
+# the first).
+E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
 
 # The cargo target directory (CI may keep one outside the clone).
 target_dir() {

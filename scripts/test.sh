@@ -32,4 +32,4 @@ if [ ! -x "$driver" ]; then
   cargo install --locked tauri-driver --version 2.1.0
 fi
 OFFERWRIGHT_APP="$(target_dir)/debug/offerwright-app" TAURI_DRIVER="$driver" \
-  xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 ui/e2e/
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 ui/e2e/

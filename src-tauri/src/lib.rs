@@ -32,11 +32,19 @@ pub const CLOSE_REQUESTED: &str = "offerwright://close-requested";
 /// How long a close waits for the UI to save.
 const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
+/// The event that tells the UI a second start of the app was turned into
+/// this window coming to the front.
+pub const SECOND_START: &str = "offerwright://second-start";
+
 /// Builds the app on any runtime: the real one in [`run`], the mock one in tests.
 pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    shell(builder.manage(state))
+}
+
+/// The plugins, the close handling and the commands, without the state.
+fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(state)
         .on_window_event(|window, event| {
             // Hold the close until the UI has saved its last keystrokes
             // (it calls `close_window`), or the grace period is over.
@@ -60,18 +68,58 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> ta
 /// Starts the desktop app.
 pub fn run() {
     let dir = store::data_dir(None);
-    let state = match open_store(&dir) {
-        Ok(store) => AppState::new(store),
-        Err(e) => AppState::failed(e),
-    }
-    .with_dialogs(dialogs::Answers::from_env());
+    // One app per store: a second start brings the first window forward and
+    // exits before it opens the store (on Linux the instances find each
+    // other on the D-Bus session bus, under a name made from the data
+    // folder; without a session bus each start runs on its own, and the
+    // store's locking still keeps every write whole).
+    let builder = tauri::Builder::default().plugin(
+        tauri_plugin_single_instance::Builder::new()
+            .dbus_id(single_instance_id(&dir))
+            .callback(|app, _args, _cwd| bring_forward(app))
+            .build(),
+    );
+    let state = move || {
+        match open_store(&dir) {
+            Ok(store) => AppState::new(store),
+            Err(e) => AppState::failed(e),
+        }
+        .with_dialogs(dialogs::Answers::from_env())
+    };
     #[expect(
         clippy::disallowed_methods,
         reason = "tauri::generate_context! expands to code that calls std::process::exit"
     )]
     let context = tauri::generate_context!();
-    let result = app(tauri::Builder::default(), state).run(context);
+    // The store is opened once the plugins are set up, so that a second
+    // start has handed over and exited before it could open the store.
+    let builder = builder.setup(move |app| {
+        use tauri::Manager as _;
+        app.manage(state());
+        Ok(())
+    });
+    let result = shell(builder).run(context);
     if let Err(e) = result {
         eprintln!("offerwright-app: {e}");
+    }
+}
+
+/// The D-Bus name under which the app that has the store in `dir` open
+/// answers a second start: the app's identifier and a hash of the folder.
+pub fn single_instance_id(dir: &std::path::Path) -> String {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::hash::DefaultHasher::new();
+    dir.hash(&mut hasher);
+    format!("org.offerwright.desktop.store_{:016x}", hasher.finish())
+}
+
+/// Brings the main window to the front and tells the UI why.
+fn bring_forward<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::{Emitter as _, Manager as _};
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+        let _ = window.emit(SECOND_START, ());
     }
 }

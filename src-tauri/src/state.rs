@@ -1,9 +1,11 @@
 //! The app's state: the one open store, behind a lock.
 
+use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use offerwright::error::UserError;
+use offerwright::store::backup::{self, Restored};
 use offerwright::store::rusqlite::{Connection, Transaction};
 use offerwright::store::{self, Store};
 
@@ -66,6 +68,17 @@ impl AppState {
     ) -> Result<T, UserError> {
         let mut store = self.lock()?;
         Ok(store.write(f)?)
+    }
+
+    /// Restores the backup `from` over the store, then reopens the store so
+    /// that every later command reads the restored data. The lock is held
+    /// throughout: no command writes to the store while it is replaced.
+    pub fn restore(&self, from: &Path) -> Result<Restored, UserError> {
+        let mut store = self.lock()?;
+        let file = store.path().to_path_buf();
+        let restored = backup::restore(&file, from)?;
+        *store = Store::open(&file)?;
+        Ok(restored)
     }
 
     /// Runs `f` with the whole store (imports, the demo).

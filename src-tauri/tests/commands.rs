@@ -241,3 +241,92 @@ fn pdfs_are_written_where_the_dialog_says() {
             .starts_with(b"%PDF-")
     );
 }
+
+#[test]
+fn a_backup_made_in_settings_restores_exactly_what_it_held() {
+    let app = start();
+    let offer = app.ok("list_offers", json!({}))[0]["id"].clone();
+    let before = app.ok("get_offer", json!({ "id": offer }));
+    let made = app.ok("back_up_now", json!({}));
+    assert_eq!(made["kind"], "manual");
+    let listed = app.ok("list_backups", json!({}));
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["file_name"] == made["file_name"]),
+        "{listed}"
+    );
+
+    app.ok(
+        "set_answer",
+        json!({ "id": offer, "question": "sv2", "text": "Written after the backup." }),
+    );
+    app.ok("create_demo", json!({}));
+    assert_eq!(
+        app.ok("list_offers", json!({})).as_array().unwrap().len(),
+        2
+    );
+
+    let restored = app.ok("restore_backup", json!({ "fileName": made["file_name"] }));
+    assert_eq!(restored["from"], made["path"]);
+    assert_eq!(restored["previous"]["kind"], "before_restore");
+    // Every later command reads the restored store.
+    assert_eq!(app.ok("get_offer", json!({ "id": offer })), before);
+    assert_eq!(
+        app.ok("list_offers", json!({})).as_array().unwrap().len(),
+        1
+    );
+    // And the store as it was before is itself a backup, to undo the restore.
+    let undo = restored["previous"]["file_name"].clone();
+    app.ok("restore_backup", json!({ "fileName": undo }));
+    assert_eq!(
+        app.ok("list_offers", json!({})).as_array().unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn only_a_listed_backup_can_be_restored_by_name() {
+    let app = start();
+    let store = app.dir.path().join("offerwright.sqlite3");
+    for name in [
+        "../offerwright.sqlite3",
+        "offerwright.sqlite3",
+        "nothing.sqlite3",
+    ] {
+        let err = app
+            .invoke("restore_backup", json!({ "fileName": name }))
+            .unwrap_err();
+        assert_eq!(err["code"], "not_found", "{name}: {err}");
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("no backup called"),
+            "{err}"
+        );
+    }
+    assert!(store.exists());
+    assert_eq!(
+        app.ok("list_offers", json!({})).as_array().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn the_daily_backup_is_listed_and_no_warning_is_shown_when_it_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open_store(dir.path()).unwrap());
+    // The second open of the day finds the store's first daily backup.
+    let store = open_store(dir.path()).unwrap();
+    assert_eq!(store.info().backup_warning, None);
+    let backups = offerwright::store::backup::list_backups(store.path()).unwrap();
+    assert!(
+        backups
+            .iter()
+            .any(|b| b.kind == offerwright::store::backup::BackupKind::Daily),
+        "{backups:?}"
+    );
+}

@@ -139,6 +139,8 @@ pub struct StoreInfo {
     pub store_file: String,
     /// The store's schema version.
     pub schema_version: i64,
+    /// Why the daily backup could not be made when the store was opened.
+    pub backup_warning: Option<String>,
 }
 
 /// An open store.
@@ -267,6 +269,7 @@ impl Store {
                 .unwrap_or_default(),
             store_file: self.path.display().to_string(),
             schema_version: latest_version(),
+            backup_warning: self.backup_warning.clone(),
         }
     }
 

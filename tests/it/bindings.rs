@@ -8,6 +8,7 @@ use offerwright::domain::OfferDocument;
 use offerwright::error::UserError;
 use offerwright::samples::Demo;
 use offerwright::score::Report;
+use offerwright::store::backup::{BackupRecord, Restored};
 use offerwright::store::evidence::EvidenceRecord;
 use offerwright::store::offers::{OfferSummary, OfferView};
 use offerwright::store::plans::PlanSummary;
@@ -44,6 +45,8 @@ fn ui_bindings_are_up_to_date() {
     ImportedOffer::export_all(&cfg).unwrap();
     UserError::export_all(&cfg).unwrap();
     StoreInfo::export_all(&cfg).unwrap();
+    BackupRecord::export_all(&cfg).unwrap();
+    Restored::export_all(&cfg).unwrap();
     Report::export_all(&cfg).unwrap();
     let generated = read_dir(tmp.path());
 

@@ -1,11 +1,11 @@
 // End to end on the real app: the built binary under Xvfb, driven through
 // tauri-driver and WebKitWebDriver. Run by scripts/test.sh:
-//   OFFERWRIGHT_APP=<binary> TAURI_DRIVER=<tauri-driver> xvfb-run -a node --test ui/e2e/
+//   OFFERWRIGHT_APP=<binary> TAURI_DRIVER=<tauri-driver> dbus-run-session -- xvfb-run -a node --test ui/e2e/
 // Screenshots of every screen go to target/artefacts/e2e/.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -82,6 +82,8 @@ async function setDate(id, iso) {
 }
 
 async function screenshot(name) {
+  // Let the last change be painted first.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(path.join(artefacts, `${name}.png`));
 }
 
@@ -291,4 +293,71 @@ test("script in an imported file stays inert text, on screen and in the PDF", as
   const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   assert.match(text, /<img src="x" onerror="window.__pwned = 3">/);
   assert.match(text, /<script>window.__pwned = 5<\/script>Hire local people/);
+});
+
+test("a backup made in Settings restores the store as it was", async () => {
+  const offerRows = async () => {
+    await (await shown("nav-home")).click();
+    const offers = await shown("home-offers");
+    return (await offers.$$('[data-testid^="offer-row-"]')).length;
+  };
+  const before = await offerRows();
+  await (await shown("settings")).click();
+  await (await shown("back-up-now")).click();
+  await browser.waitUntil(async () => (await (await shown("backup-message")).getText()).includes("Backed up"), {
+    timeout: 10000,
+    timeoutMsg: "the backup was not made",
+  });
+  const list = await shown("backup-list");
+  const made = await list.$(".//tr[contains(., 'Backed up by hand')]");
+  assert.ok(await made.isExisting(), "the new backup is not listed");
+
+  // An offer imported after the backup...
+  await (await shown("nav-home")).click();
+  await (await browser.$("//button[contains(., 'Import file')]")).click();
+  await (await browser.$("//button[contains(., 'An offer file')]")).click();
+  await shown("answer-sv1");
+  assert.equal(await offerRows(), before + 1);
+
+  // ...is gone once the backup is restored, and the restore says how to undo it.
+  await (await shown("settings")).click();
+  const row = await (await shown("backup-list")).$(".//tr[contains(., 'Backed up by hand')]");
+  await (await row.$(".//button[contains(., 'Restore')]")).click();
+  const confirm = await row.$('[data-testid="confirm-restore"]');
+  await confirm.waitForDisplayed({ timeout: 5000 });
+  await screenshot("10-settings-restore");
+  await audit("settings, confirming a restore");
+  await confirm.click();
+  const message = await shown("backup-message");
+  await browser.waitUntil(async () => (await message.getText()).includes("restore that one to undo"), {
+    timeout: 15000,
+    timeoutMsg: "the restore did not finish",
+  });
+  assert.equal(await offerRows(), before);
+});
+
+test("a second start brings the open window forward instead of opening the store again", async () => {
+  assert.ok(
+    process.env.DBUS_SESSION_BUS_ADDRESS,
+    "a D-Bus session bus is needed to find the open app: run under dbus-run-session (scripts/test.sh does)",
+  );
+  await (await shown("nav-home")).click();
+  const second = spawn(app, [], {
+    env: { ...process.env, OFFERWRIGHT_DATA_DIR: dataDir, OFFERWRIGHT_DIALOG_DIR: dialogDir },
+    stdio: "ignore",
+  });
+  const code = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      second.kill("SIGKILL");
+      reject(new Error("the second start did not exit: it opened a second window"));
+    }, 20000);
+    second.on("exit", (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  assert.equal(code, 0);
+  const notice = await shown("second-start");
+  assert.match(await notice.getText(), /Offerwright is already open/);
+  await screenshot("11-second-start");
 });

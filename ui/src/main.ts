@@ -5,7 +5,8 @@ import { mount } from "svelte";
 import App from "./App.svelte";
 import { env, hasTauri } from "./lib/env";
 import { autosave } from "./lib/autosave.svelte";
-import { api, onCloseRequested, useBackend } from "./lib/ipc";
+import { api, onCloseRequested, onSecondStart, useBackend } from "./lib/ipc";
+import { showSecondStart } from "./lib/notices.svelte";
 
 async function start(): Promise<void> {
   if (!hasTauri()) {
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
   if (target) mount(App, { target });
   if (hasTauri()) {
     void onCloseRequested(() => autosave.flush());
+    void onSecondStart(showSecondStart);
     // The first screen is drawn after the next two frames.
     requestAnimationFrame(() => requestAnimationFrame(() => void api.uiReady().catch(() => {})));
   }

@@ -3,6 +3,7 @@
 //! ([`offerwright::error::UserError`]).
 
 pub mod app;
+pub mod backups;
 pub mod evidence;
 pub mod export;
 pub mod offers;
@@ -22,6 +23,10 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         app::create_demo,
         app::ui_ready,
         app::close_window,
+        backups::list_backups,
+        backups::back_up_now,
+        backups::restore_backup,
+        backups::restore_backup_file,
         plans::list_plans,
         plans::get_plan,
         plans::save_plan,

@@ -4,6 +4,8 @@
 // every call so that tests can check what was sent.
 
 import type { Backend } from "./ipc";
+import type { BackupKind } from "./bindings/BackupKind";
+import type { BackupRecord } from "./bindings/BackupRecord";
 import type { Bidder } from "./bindings/Bidder";
 import type { Commitment } from "./bindings/Commitment";
 import type { Evidence } from "./bindings/Evidence";
@@ -143,6 +145,10 @@ export class FakeBackend implements Backend {
   tenders = new Map<number, { plan_id: string; tender: Tender }>();
   offers = new Map<number, StoredOffer>();
   evidence = new Map<number, EvidenceRecord>();
+  /** Backups, newest first: each a copy of every map above. */
+  backups: { record: BackupRecord; data: string }[] = [];
+  /** The daily backup's failure, if the test wants one. */
+  backupWarning: string | null = null;
   #nextId = 1;
   #failures = new Map<string, UserError[]>();
   /** Extra commands (e.g. score_document), by name. */
@@ -194,6 +200,40 @@ export class FakeBackend implements Backend {
     return o;
   }
 
+  /** Backs up every map, as the store's backups/ folder would hold it. */
+  backUp(kind: BackupKind, date = new Date()): BackupRecord {
+    const stamp = date.toISOString().slice(0, 19);
+    const file_name = `offerwright-${stamp.replace("T", "-").replace(/:/g, "")}-${kind.replace("_", "-")}.sqlite3`;
+    const record: BackupRecord = {
+      path: `/home/you/.local/share/Offerwright/backups/${file_name}`,
+      file_name,
+      date: `${stamp}Z`,
+      size: 98304,
+      kind,
+    };
+    const data = JSON.stringify({
+      plans: [...this.plans],
+      tenders: [...this.tenders],
+      offers: [...this.offers],
+      evidence: [...this.evidence],
+    });
+    this.backups.unshift({ record, data });
+    return record;
+  }
+
+  #load(data: string): void {
+    const d = JSON.parse(data) as {
+      plans: [string, { plan: Plan; updated_at: string }][];
+      tenders: [number, { plan_id: string; tender: Tender }][];
+      offers: [number, StoredOffer][];
+      evidence: [number, EvidenceRecord][];
+    };
+    this.plans = new Map(d.plans);
+    this.tenders = new Map(d.tenders);
+    this.offers = new Map(d.offers);
+    this.evidence = new Map(d.evidence);
+  }
+
   addPlan(plan: Plan): void {
     this.plans.set(plan.id, { plan: clone(plan), updated_at: this.#now() });
   }
@@ -228,7 +268,21 @@ export class FakeBackend implements Backend {
           data_dir: "/home/you/.local/share/Offerwright",
           store_file: "/home/you/.local/share/Offerwright/offerwright.sqlite",
           schema_version: 1,
+          backup_warning: this.backupWarning,
         };
+      case "list_backups":
+        return this.backups.map((b) => b.record);
+      case "back_up_now":
+        return this.backUp("manual");
+      case "restore_backup": {
+        const found = this.backups.find((b) => b.record.file_name === a.fileName);
+        if (!found) throw notFound(`The backup "${String(a.fileName)}"`);
+        const previous = this.backUp("before_restore");
+        this.#load(found.data);
+        return { from: found.record.path, schema_version: 1, previous, set_aside: null };
+      }
+      case "restore_backup_file":
+        return null;
       case "create_demo":
         return this.createDemo();
 

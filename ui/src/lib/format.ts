@@ -65,6 +65,21 @@ export function shortDate(iso: string | null | undefined): string {
   return m ? `${m[1]} ${m[2].slice(0, 3)} ${m[3]}` : long;
 }
 
+/** An RFC 3339 time in local time for tables: "21 Nov 2026, 09:30". */
+export function dateTime(rfc3339: string): string {
+  const t = new Date(rfc3339);
+  if (Number.isNaN(t.getTime())) return rfc3339;
+  const hh = String(t.getHours()).padStart(2, "0");
+  const mm = String(t.getMinutes()).padStart(2, "0");
+  return `${t.getDate()} ${MONTHS[t.getMonth()].slice(0, 3)} ${t.getFullYear()}, ${hh}:${mm}`;
+}
+
+/** A file size: "96 KB", "1.4 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

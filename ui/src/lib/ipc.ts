@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 
+import type { BackupRecord } from "./bindings/BackupRecord";
 import type { Bidder } from "./bindings/Bidder";
 import type { Commitment } from "./bindings/Commitment";
 import type { Demo } from "./bindings/Demo";
@@ -18,6 +19,7 @@ import type { OfferView } from "./bindings/OfferView";
 import type { Plan } from "./bindings/Plan";
 import type { PlanSummary } from "./bindings/PlanSummary";
 import type { Report } from "./bindings/Report";
+import type { Restored } from "./bindings/Restored";
 import type { StoreInfo } from "./bindings/StoreInfo";
 import type { Tender } from "./bindings/Tender";
 import type { TenderRecord } from "./bindings/TenderRecord";
@@ -55,6 +57,14 @@ export async function onCloseRequested(flush: () => Promise<void>): Promise<void
   });
 }
 
+/**
+ * Runs `handler` when the user starts Offerwright again while it is open:
+ * the second start hands over to this window and exits.
+ */
+export async function onSecondStart(handler: () => void): Promise<void> {
+  await listen("offerwright://second-start", () => handler());
+}
+
 /** A failed command: the backend's `{ code, message }`. */
 export class BackendError extends Error {
   readonly code: ErrorCode;
@@ -85,6 +95,14 @@ export const api = {
   createDemo: () => call<Demo>("create_demo"),
   /** Tells the backend the first screen is drawn (for the start-up measurement). */
   uiReady: () => call<null>("ui_ready"),
+
+  /** The backups in the `backups/` folder beside the store, newest first. */
+  listBackups: () => call<BackupRecord[]>("list_backups"),
+  backUpNow: () => call<BackupRecord>("back_up_now"),
+  /** Restores a listed backup, by its file name, after backing up the store as it is. */
+  restoreBackup: (fileName: string) => call<Restored>("restore_backup", { fileName }),
+  /** Asks for a backup kept elsewhere and restores it; `null` when cancelled. */
+  restoreBackupFile: () => call<Restored | null>("restore_backup_file"),
 
   listPlans: () => call<PlanSummary[]>("list_plans"),
   getPlan: (id: string) => call<Plan>("get_plan", { id }),

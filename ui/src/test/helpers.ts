@@ -5,6 +5,7 @@ import { autosave } from "../lib/autosave.svelte";
 import { evidenceLibrary } from "../lib/evidence.svelte";
 import { createFakeBackend, type FakeBackend } from "../lib/fake-backend";
 import { useBackend } from "../lib/ipc";
+import { notices } from "../lib/notices.svelte";
 import { router, setCrumbs, parseRoute } from "../lib/router.svelte";
 
 export function installFake(options: { empty?: boolean } = {}): FakeBackend {
@@ -13,6 +14,8 @@ export function installFake(options: { empty?: boolean } = {}): FakeBackend {
   autosave.reset();
   evidenceLibrary.reset();
   setCrumbs({});
+  notices.backupWarning = null;
+  notices.secondStart = false;
   return fake;
 }
 

@@ -19,4 +19,8 @@ store_file: string,
 /**
  * The store's schema version.
  */
-schema_version: number, };
+schema_version: number, 
+/**
+ * Why the daily backup could not be made when the store was opened.
+ */
+backup_warning: string | null, };
