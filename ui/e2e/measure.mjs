@@ -9,7 +9,7 @@
 //     xvfb-run -a -s "-screen 0 1280x800x24" node ui/e2e/measure.mjs
 
 import { spawn, execSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -56,6 +56,14 @@ function launchOnce() {
   });
 }
 
+function parentOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ")[1];
+  } catch {
+    return "";
+  }
+}
+
 function pssKb(pid) {
   try {
     const m = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
@@ -81,10 +89,22 @@ await row.waitForDisplayed({ timeout: 15000 });
 await row.click();
 await (await browser.$('[data-testid="score-panel"]')).waitForDisplayed({ timeout: 15000 });
 await sleep(2000);
+// The app's own processes only (not a build that names it on its command
+// line): the binary itself, and the WebKit processes it started.
+const binary = realpathSync(path.resolve(app));
+const exe = (pid) => {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return "";
+  }
+};
+const appPids = pids("[o]fferwright-app").filter((pid) => exe(pid) === binary);
+const children = appPids.flatMap((pid) => pids(".").filter((c) => parentOf(c) === pid));
 const parts = {
-  app: pids("[o]fferwright-app$|[o]fferwright-app ").concat(pids("target/.*/[o]fferwright-app")),
-  web: pids("[W]ebKitWebProcess"),
-  network: pids("[W]ebKitNetworkProcess"),
+  app: appPids,
+  web: children.filter((pid) => exe(pid).endsWith("WebKitWebProcess")),
+  network: children.filter((pid) => exe(pid).endsWith("WebKitNetworkProcess")),
 };
 const seen = new Set();
 let total = 0;
