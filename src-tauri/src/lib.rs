@@ -67,6 +67,7 @@ fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Starts the desktop app.
 pub fn run() {
+    let started = std::time::Instant::now();
     let dir = store::data_dir(None);
     // One app per store: a second start brings the first window forward and
     // exits before it opens the store (on Linux the instances find each
@@ -80,11 +81,25 @@ pub fn run() {
             .build(),
     );
     let state = move || {
-        match open_store(&dir) {
+        if std::env::var_os("OFFERWRIGHT_TIMING").is_some() {
+            eprintln!(
+                "offerwright-app: set up {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
+        let mut state = match open_store(&dir) {
             Ok(store) => AppState::new(store),
             Err(e) => AppState::failed(e),
         }
-        .with_dialogs(dialogs::Answers::from_env())
+        .with_dialogs(dialogs::Answers::from_env());
+        state.started = started;
+        if std::env::var_os("OFFERWRIGHT_TIMING").is_some() {
+            eprintln!(
+                "offerwright-app: store opened {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
+        state
     };
     #[expect(
         clippy::disallowed_methods,
