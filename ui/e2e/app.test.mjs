@@ -82,8 +82,6 @@ async function setDate(id, iso) {
 }
 
 async function screenshot(name) {
-  // Let the last change be painted first.
-  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(path.join(artefacts, `${name}.png`));
 }
 
