@@ -34,7 +34,7 @@ pub struct PortalAnswer {
     pub word_limit: Option<u32>,
     /// The question's character limit.
     pub char_limit: Option<u32>,
-    /// What passes a limit, in plain words; `None` when it fits.
+    /// What passes a limit, in plain words; none when it fits.
     pub warning: Option<String>,
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use offerwright::domain::OfferDocument;
 use offerwright::error::UserError;
+use offerwright::export::text::PortalAnswer;
 use offerwright::samples::Demo;
 use offerwright::score::Report;
 use offerwright::store::evidence::EvidenceRecord;
@@ -45,6 +46,7 @@ fn ui_bindings_are_up_to_date() {
     UserError::export_all(&cfg).unwrap();
     StoreInfo::export_all(&cfg).unwrap();
     Report::export_all(&cfg).unwrap();
+    PortalAnswer::export_all(&cfg).unwrap();
     let generated = read_dir(tmp.path());
 
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
