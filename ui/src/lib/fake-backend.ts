@@ -21,6 +21,7 @@ import { isDecimal, parseDec } from "./decimal";
 import type { OfferDocument } from "./bindings/OfferDocument";
 import { demoEvidence, demoOffer, demoTender } from "./fake/demo";
 import { durhamSample, ukSocialValueModel } from "./fake/plans";
+import { fakePortalAnswers } from "./fake/portal";
 import { fakeScore } from "./fake/score";
 
 export interface FakeCall {
@@ -401,6 +402,15 @@ export class FakeBackend implements Backend {
       case "export_offer_pdf":
         this.#offer(a.id as number);
         return `${this.folder}/offer-${a.id}${a.review ? "-review" : ""}.pdf`;
+      case "export_offer_office":
+        this.#offer(a.id as number);
+        return `${this.folder}/offer-${a.id}.${a.format as string}`;
+      case "portal_answers": {
+        const o = this.#offer(a.id as number);
+        const t = this.tenders.get(o.tender_id);
+        if (!t) throw notFound(`Tender ${o.tender_id}`);
+        return fakePortalAnswers(t.tender, o.offer);
+      }
 
       case "score_document":
         return fakeScore(a.doc as OfferDocument);
