@@ -253,7 +253,8 @@ fn office_files_are_written_where_the_dialog_says() {
         let bytes = std::fs::read(path).unwrap();
         assert!(bytes.starts_with(starts), "{path}");
     }
-    let answers = app.ok("portal_answers", json!({ "id": id }));
+    let doc = app.ok("get_offer", json!({ "id": id }))["document"].clone();
+    let answers = app.ok("portal_answers", json!({ "doc": doc }));
     let first = &answers[0];
     assert_eq!(first["question"], "sv1");
     assert!(

@@ -126,10 +126,11 @@ pub async fn export_offer_office<R: Runtime>(
     Ok(Some(path.display().to_string()))
 }
 
-/// Each answer of the stored offer as plain text for a portal's text box,
-/// with its counts and a warning past the question's limits.
+/// Each answer of the offer the editor holds in memory as plain text for a
+/// portal's text box, with its counts and a warning past the question's
+/// limits: what the Export screen shows and copies.
 #[tauri::command(async)]
-pub fn portal_answers(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<PortalAnswer>> {
-    let doc = state.read(|c| offers::document(c, id))?;
+pub fn portal_answers(doc: Value) -> CmdResult<Vec<PortalAnswer>> {
+    let doc: OfferDocument = files::from_value(doc, "document")?;
     Ok(text::answers(&doc))
 }

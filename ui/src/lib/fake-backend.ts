@@ -406,10 +406,8 @@ export class FakeBackend implements Backend {
         this.#offer(a.id as number);
         return `${this.folder}/offer-${a.id}.${a.format as string}`;
       case "portal_answers": {
-        const o = this.#offer(a.id as number);
-        const t = this.tenders.get(o.tender_id);
-        if (!t) throw notFound(`Tender ${o.tender_id}`);
-        return fakePortalAnswers(t.tender, o.offer);
+        const doc = a.doc as OfferDocument;
+        return fakePortalAnswers(doc.tender, doc.offer);
       }
 
       case "score_document":

@@ -125,8 +125,8 @@ export const api = {
   /** The submission as a Word file, or the commitments as a spreadsheet or CSV. */
   exportOfferOffice: (id: number, format: OfficeFormat) =>
     call<string | null>("export_offer_office", { id, format }),
-  /** Each stored answer as plain text for a portal, with its counts. */
-  portalAnswers: (id: number) => call<PortalAnswer[]>("portal_answers", { id }),
+  /** Each answer of a document held in memory as plain text for a portal, with its counts. */
+  portalAnswers: (doc: OfferDocument) => call<PortalAnswer[]>("portal_answers", { doc }),
 
   /** The self-score of a document held in memory (the editor's, not the stored offer). */
   scoreDocument: (doc: OfferDocument) => call<Report>("score_document", { doc }),

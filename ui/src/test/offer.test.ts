@@ -293,6 +293,17 @@ describe("Offer editor: Word, spreadsheet and portal text", () => {
     expect(fake.callsOf("portal_answers")).toHaveLength(1);
   });
 
+  it("shows the answer as typed, before it is saved", async () => {
+    installFake();
+    await openDemo();
+    await fireEvent.input(screen.getByTestId("answer-sv2"), {
+      target: { value: "We will report **every quarter**:\n\n* to the buyer\n* to parents" },
+    });
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    const text = (await screen.findByTestId("portal-text-sv2")) as HTMLTextAreaElement;
+    expect(text.value).toBe("We will report every quarter:\n\n- to the buyer\n- to parents");
+  });
+
   it("warns when an answer is past the question's character limit", async () => {
     const fake = installFake();
     const tender = fake.tenders.get(1);
