@@ -31,8 +31,9 @@ fn part(bytes: &[u8], name: &str) -> String {
 }
 
 /// Converts a .docx to PDF with LibreOffice, in its own profile so that
-/// tests may run side by side, and returns the PDF's text in content order.
-fn docx_text(bytes: &[u8]) -> (String, usize) {
+/// tests may run side by side, and returns the PDF's text in content order
+/// and its page count. The PDF is kept as `target/artefacts/docx/{name}.pdf`.
+fn docx_text(bytes: &[u8], name: &str) -> (String, usize) {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("offer.docx");
     std::fs::write(&input, bytes).unwrap();
@@ -57,7 +58,7 @@ fn docx_text(bytes: &[u8]) -> (String, usize) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    keep(&pdf);
+    keep(&pdf, name);
     let text = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(&pdf)
@@ -76,19 +77,14 @@ fn docx_text(bytes: &[u8]) -> (String, usize) {
     (String::from_utf8(text.stdout).unwrap(), pages)
 }
 
-/// Keeps the last converted .docx under `target/artefacts/docx/` for a person to look at.
-fn keep(pdf: &Path) {
+/// Keeps a converted .docx under `target/artefacts/docx/` for a person to look at.
+fn keep(pdf: &Path, name: &str) {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("the target folder")
         .join("artefacts/docx");
-    let _ = std::fs::create_dir_all(&target);
-    let name = pdf
-        .parent()
-        .and_then(|d| d.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let _ = std::fs::copy(pdf, target.join(format!("{name}.pdf")));
+    std::fs::create_dir_all(&target).unwrap();
+    std::fs::copy(pdf, target.join(format!("{name}.pdf"))).unwrap();
 }
 
 /// Every word of every question and answer, then of every commitment.
@@ -108,7 +104,7 @@ fn expected_words(doc: &OfferDocument) -> Vec<String> {
 fn the_demo_docx_opens_in_libreoffice_and_reads_back_whole() {
     let doc = demo();
     let bytes = docx::submission(&doc, today()).unwrap();
-    let (text, pages) = docx_text(&bytes);
+    let (text, pages) = docx_text(&bytes, "demo");
     let actual = words(&text);
     assert_in_order(&actual, &expected_words(&doc), "answers and commitments");
     // The same sections, in the same order, as the PDF.
@@ -175,7 +171,7 @@ fn the_commitments_table_repeats_its_header_on_every_page() {
     let bytes = docx::submission(&doc, today()).unwrap();
     let document = part(&bytes, "word/document.xml");
     assert!(document.contains("<w:tblHeader />"));
-    let (text, _) = docx_text(&bytes);
+    let (text, _) = docx_text(&bytes, "long-offer");
     assert_in_order(&words(&text), &expected_words(&doc), "a long offer");
     // Each page the table runs onto opens with its header row.
     let pages: Vec<&str> = text.split('\u{c}').collect();
