@@ -135,7 +135,7 @@ pub fn submission(doc: &OfferDocument, today: NaiveDate) -> Result<Vec<u8>, Expo
                         .collect()
                 })
                 .collect();
-            w.table(&content::THEME_COLUMNS.map(|(n, s, r)| (n, s, r)), rows);
+            w.table(&content::THEME_COLUMNS, rows);
             w.add(heading(2, "By commitment"));
             let rows = content::value_rows(doc, &report, &clean)
                 .into_iter()
