@@ -85,6 +85,17 @@ impl From<crate::export::pdf::PdfError> for UserError {
     }
 }
 
+impl From<crate::export::ExportError> for UserError {
+    fn from(e: crate::export::ExportError) -> Self {
+        use crate::export::ExportError;
+        let code = match e {
+            ExportError::Write { .. } => ErrorCode::Io,
+            ExportError::Render { .. } => ErrorCode::Internal,
+        };
+        UserError::new(code, e.to_string())
+    }
+}
+
 impl From<StoreError> for UserError {
     fn from(e: StoreError) -> Self {
         let code = match &e {

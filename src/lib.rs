@@ -7,7 +7,9 @@
 //! - [`store`]: the local SQLite store: open, migrate, read and write;
 //! - [`error`]: errors as the user sees them (`{ code, message }`);
 //! - [`export`]: what leaves the app for people: the tender-ready PDF, the
-//!   review PDF with the self-score, and the plan on a page;
+//!   review PDF with the self-score, the plan on a page, the submission as a
+//!   Word file, the commitments as a spreadsheet or CSV, and each answer as
+//!   plain text for a portal;
 //! - [`money`]: exact GBP, rounding for display, UK formats;
 //! - [`samples`]: the sample plans shipped in `assets/plans/`, and the demo;
 //! - [`score`]: the self-score: checks, bands, marks, fixes and the social

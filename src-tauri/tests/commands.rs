@@ -330,3 +330,28 @@ fn the_daily_backup_is_listed_and_no_warning_is_shown_when_it_was_made() {
         "{backups:?}"
     );
 }
+
+#[test]
+fn office_files_are_written_where_the_dialog_says() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    for (format, starts) in [("docx", &b"PK"[..]), ("xlsx", b"PK"), ("csv", b"No.,ID,")] {
+        let path = app.ok("export_offer_office", json!({ "id": id, "format": format }));
+        let path = path.as_str().unwrap();
+        assert!(path.ends_with(&format!(".{format}")), "{path}");
+        let bytes = std::fs::read(path).unwrap();
+        assert!(bytes.starts_with(starts), "{path}");
+    }
+    let doc = app.ok("get_offer", json!({ "id": id }))["document"].clone();
+    let answers = app.ok("portal_answers", json!({ "doc": doc }));
+    let first = &answers[0];
+    assert_eq!(first["question"], "sv1");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Wear Valley Kitchens")
+    );
+    assert!(!first["text"].as_str().unwrap().contains("**"));
+    assert!(first["chars"].as_u64().unwrap() > 0);
+}

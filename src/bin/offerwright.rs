@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use offerwright::domain::{OfferDocument, Plan, Question, Tender, fields};
-use offerwright::export::pdf;
+use offerwright::export::{self, pdf};
 use offerwright::files::{self, FileError};
 use offerwright::money::{gbp, quantity, uk_date};
 use offerwright::samples;
@@ -194,6 +194,36 @@ enum OfferCommand {
         /// Write the internal review copy, with the self-score report.
         #[arg(long)]
         review: bool,
+    },
+    /// Write an offer's submission as a Word file (.docx), in Word styles.
+    Docx {
+        /// An offer id, or the path of a .svoffer.json file.
+        offer: String,
+        /// The .docx file to write.
+        out: PathBuf,
+    },
+    /// Write an offer's commitments, and its self-score per hot topic, as a
+    /// spreadsheet (.xlsx).
+    Xlsx {
+        /// An offer id, or the path of a .svoffer.json file.
+        offer: String,
+        /// The .xlsx file to write.
+        out: PathBuf,
+    },
+    /// Write an offer's commitments as CSV (UTF-8).
+    Csv {
+        /// An offer id, or the path of a .svoffer.json file.
+        offer: String,
+        /// The .csv file to write.
+        out: PathBuf,
+    },
+    /// Write each answer as plain text for a portal's text box, one .txt
+    /// file per question, and print its words and characters.
+    Text {
+        /// An offer id, or the path of a .svoffer.json file.
+        offer: String,
+        /// The folder to write the files into (created if need be).
+        out: PathBuf,
     },
 }
 
@@ -707,7 +737,51 @@ fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
                 || format!("Wrote {what} to {}\n", out.display()),
             )
         }
+        OfferCommand::Docx { offer, out } => {
+            let doc = load_offer(ctx, &offer)?;
+            let today = chrono::Local::now().date_naive();
+            export::docx::write_submission(&doc, today, &out)?;
+            wrote(ctx, "the Word file", &out)
+        }
+        OfferCommand::Xlsx { offer, out } => {
+            export::sheet::write_xlsx(&load_offer(ctx, &offer)?, &out)?;
+            wrote(ctx, "the spreadsheet", &out)
+        }
+        OfferCommand::Csv { offer, out } => {
+            export::sheet::write_csv(&load_offer(ctx, &offer)?, &out)?;
+            wrote(ctx, "the commitments as CSV", &out)
+        }
+        OfferCommand::Text { offer, out } => {
+            let written = export::text::write_answers(&load_offer(ctx, &offer)?, &out)?;
+            let json: Vec<_> = written
+                .iter()
+                .map(|(a, path)| serde_json::json!({ "file": path, "answer": a }))
+                .collect();
+            ctx.print(&json, || {
+                let mut s = String::new();
+                for (a, path) in &written {
+                    let limit = a.char_limit.map(|l| format!(" of {l}")).unwrap_or_default();
+                    s.push_str(&format!(
+                        "{}: {} words, {} characters{limit}\n",
+                        path.display(),
+                        a.words,
+                        a.chars
+                    ));
+                    if let Some(w) = &a.warning {
+                        s.push_str(&format!("  warning: {w}\n"));
+                    }
+                }
+                s
+            })
+        }
     }
+}
+
+/// Says which file was written.
+fn wrote(ctx: &Ctx, what: &str, out: &Path) -> Result<()> {
+    ctx.print(&serde_json::json!({ "file": out }), || {
+        format!("Wrote {what} to {}\n", out.display())
+    })
 }
 
 /// An offer from the store (a number) or from an offer file.

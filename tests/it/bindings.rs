@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use offerwright::domain::OfferDocument;
 use offerwright::error::UserError;
+use offerwright::export::text::PortalAnswer;
 use offerwright::samples::Demo;
 use offerwright::score::Report;
 use offerwright::store::backup::{BackupRecord, Restored};
@@ -48,6 +49,7 @@ fn ui_bindings_are_up_to_date() {
     BackupRecord::export_all(&cfg).unwrap();
     Restored::export_all(&cfg).unwrap();
     Report::export_all(&cfg).unwrap();
+    PortalAnswer::export_all(&cfg).unwrap();
     let generated = read_dir(tmp.path());
 
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");

@@ -8,6 +8,7 @@ mod busy;
 mod cli;
 mod fuzz;
 mod large;
+mod office;
 mod pdf;
 mod roundtrip;
 mod schema;

@@ -19,7 +19,7 @@ use offerwright::score;
 /// The margin every page keeps, in points (20 mm).
 const MARGIN: f64 = 20.0 * 72.0 / 25.4;
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
 }
 
@@ -31,7 +31,7 @@ fn plan(name: &str) -> Plan {
     files::read_plan(text.as_bytes()).expect("sample plan reads")
 }
 
-fn demo() -> OfferDocument {
+pub(crate) fn demo() -> OfferDocument {
     OfferDocument {
         plan: plan("durham"),
         tender: samples::demo_tender(),
@@ -103,13 +103,13 @@ fn norm(word: &str) -> Option<String> {
     (!w.is_empty()).then(|| w.to_owned())
 }
 
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     text.split_whitespace().filter_map(norm).collect()
 }
 
 /// Asserts that `expected` occurs in `actual` in order (other words may lie
 /// between, such as repeated table headers and footers).
-fn assert_in_order(actual: &[String], expected: &[String], what: &str) {
+pub(crate) fn assert_in_order(actual: &[String], expected: &[String], what: &str) {
     let mut at = 0;
     for (i, word) in expected.iter().enumerate() {
         match actual[at..].iter().position(|w| w == word) {
@@ -123,7 +123,7 @@ fn assert_in_order(actual: &[String], expected: &[String], what: &str) {
 }
 
 /// The words a reader sees in an answer's Markdown.
-fn markdown_words(md: &str) -> Vec<String> {
+pub(crate) fn markdown_words(md: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut text = String::new();
     for event in Parser::new(md) {
@@ -138,7 +138,7 @@ fn markdown_words(md: &str) -> Vec<String> {
 }
 
 /// The words of the commitments table, row by row, cell by cell.
-fn commitment_words(doc: &OfferDocument) -> Vec<String> {
+pub(crate) fn commitment_words(doc: &OfferDocument) -> Vec<String> {
     let mut out = String::new();
     for c in &doc.offer.commitments {
         out.push_str(&format!("{} ", c.what));
@@ -517,7 +517,7 @@ fn a_plan_of_sixty_hot_topics_is_refused_not_spilled() {
 
 /// An offer with a 3,000-word answer (paragraphs, bold, lists) and 60
 /// commitments.
-fn long_offer() -> OfferDocument {
+pub(crate) fn long_offer() -> OfferDocument {
     let mut doc = demo();
     let mut md = String::new();
     let mut n = 0;

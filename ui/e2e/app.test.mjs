@@ -232,6 +232,44 @@ test("the submission PDF is exported and holds the answer", async () => {
   assert.match(text, /Wear Valley Kitchens CIC/);
 });
 
+test("the Word file is exported, opens in LibreOffice and holds the answer", async () => {
+  await (await shown("tab-export")).click();
+  await (await shown("export-docx")).click();
+  const result = await shown("export-result");
+  await browser.waitUntil(async () => (await result.getText()).includes(".docx"), {
+    timeout: 15000,
+    timeoutMsg: "no Word file named after the export",
+  });
+  const file = (await result.getText()).match(/(\/.+\.docx)/)[1];
+  const out = mkdtempSync(path.join(tmpdir(), "offerwright-e2e-docx-"));
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${out}/profile`, "--headless", "--convert-to", "pdf", "--outdir", out, file],
+    { encoding: "utf8", env: { ...process.env, HOME: out } },
+  );
+  const pdf = path.join(out, path.basename(file).replace(/\.docx$/, ".pdf"));
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  assert.match(text.replace(/\s+/g, " "), /Our kitchens will employ local people/);
+  assert.match(text, /Wear Valley Kitchens CIC/);
+
+  // The portal text of the answer typed above (1,961 characters), ready to
+  // copy, counted against the question's 2,000-character limit.
+  const portal = await byId("portal-text-sv2");
+  await portal.scrollIntoView();
+  await portal.waitForDisplayed({ timeout: 15000 });
+  assert.match(await portal.getValue(), /Our kitchens will employ local people/);
+  assert.match(await (await byId("portal-counts-sv2")).getText(), /1,961 \/ 2,000 characters/);
+  await (await byId("portal-copy-sv2")).scrollIntoView();
+  await (await shown("portal-copy-sv2")).click();
+  const copied = await shown("portal-copied-sv2");
+  await browser.waitUntil(async () => /Copied|Ctrl\+C/.test(await copied.getText()), {
+    timeout: 5000,
+    timeoutMsg: "the Copy button said nothing",
+  });
+  console.log(`portal copy: ${await copied.getText()}`);
+  await screenshot("06b-offer-export-portal");
+});
+
 test("settings show where the data lives", async () => {
   await (await shown("settings")).click();
   const dir = await shown("data-dir");

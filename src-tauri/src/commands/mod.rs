@@ -54,5 +54,7 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         export::score_document,
         export::export_offer_pdf,
         export::export_plan_pdf,
+        export::export_offer_office,
+        export::portal_answers,
     ]
 }

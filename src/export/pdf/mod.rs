@@ -17,9 +17,12 @@
 
 mod fonts;
 mod layout;
-mod markdown;
+pub(crate) mod markdown;
 mod offer;
 mod plan;
+
+pub(crate) use fonts::Face;
+pub(crate) use layout::{BREAK, Span};
 
 use std::path::Path;
 

@@ -11,8 +11,9 @@ use super::layout::{
     ACCENT, BREAK, Column, Doc, INK, Item, LineOut, MM, MUTED, Meta, RULE, SHADE, Span, Style, wrap,
 };
 use super::markdown::{self, Block};
-use crate::domain::{Commitment, OfferDocument, Question};
-use crate::money::{gbp, quantity, round, uk_date};
+use crate::domain::{OfferDocument, Question};
+use crate::export::content::{self, NONE};
+use crate::money::{quantity, round};
 use crate::score::{self, Band, Report};
 
 const BODY: Style = Style::new(10.5, 15.0, INK);
@@ -52,16 +53,16 @@ pub(crate) fn render(
         sections.push(Section { title, anchor });
         anchor
     };
+    let mut titles = content::section_titles(doc, report.is_some()).into_iter();
     let question_anchors: Vec<usize> = tender
         .questions
         .iter()
-        .enumerate()
-        .map(|(i, _)| add(&mut out, format!("{}. Question {}", i + 1, i + 1)))
+        .zip(titles.by_ref())
+        .map(|(_, title)| add(&mut out, title))
         .collect();
-    let n = tender.questions.len();
-    let commitments_anchor = add(&mut out, format!("{}. Commitments", n + 1));
-    let summary_anchor = add(&mut out, format!("{}. Social value summary", n + 2));
-    let score_anchor = report.map(|_| add(&mut out, format!("{}. Self-score report", n + 3)));
+    let commitments_anchor = add(&mut out, titles.next().unwrap_or_default());
+    let summary_anchor = add(&mut out, titles.next().unwrap_or_default());
+    let score_anchor = titles.next().map(|title| add(&mut out, title));
 
     cover(&mut out, doc, today, report.is_some());
     out.new_page();
@@ -150,7 +151,6 @@ fn cover(out: &mut Doc, doc: &OfferDocument, today: NaiveDate, review: bool) {
     let fonts = out.fonts.clone();
     let clean = |s: &str| fonts.clean(s);
     let tender = &doc.tender;
-    let bidder = &doc.offer.bidder;
     let (left, width) = (out.frame.left, out.frame.width());
     out.push(Item::Fill {
         x: left,
@@ -188,11 +188,7 @@ fn cover(out: &mut Doc, doc: &OfferDocument, today: NaiveDate, review: bool) {
     out.y += lines.len() as f32 * title.leading + 8.0;
     let sub = Style::new(14.0, 19.0, MUTED);
     let lines = out.clamp_wrap(
-        &[Span::regular(format!(
-            "A response to {} from {}",
-            clean(&tender.buyer),
-            clean(&bidder.name)
-        ))],
+        &[Span::regular(content::cover_subtitle(doc, &clean))],
         sub.size,
         width,
     );
@@ -236,48 +232,7 @@ fn cover(out: &mut Doc, doc: &OfferDocument, today: NaiveDate, review: bool) {
     }
 
     // The key facts, low on the page.
-    let mut organisation = Vec::new();
-    if let Some(kind) = bidder.kind {
-        let label = kind.label();
-        let mut first = label.chars();
-        organisation.push(
-            first
-                .next()
-                .map(|c| c.to_uppercase().collect::<String>() + first.as_str())
-                .unwrap_or_default(),
-        );
-    }
-    if let Some(n) = bidder.employees {
-        organisation.push(format!(
-            "{n} {}",
-            if n == 1 { "employee" } else { "employees" }
-        ));
-    }
-    if let Some(loc) = &bidder.location {
-        organisation.push(format!("based in {}", clean(loc)));
-    }
-    let end = tender.window_end();
-    let mut facts: Vec<(&str, String)> = vec![
-        ("Tender", clean(&tender.title)),
-        ("Reference", clean(&tender.reference)),
-        ("Buyer", clean(&tender.buyer)),
-        ("Bidder", clean(&bidder.name)),
-    ];
-    if !organisation.is_empty() {
-        facts.push(("Organisation", organisation.join(", ")));
-    }
-    facts.push(("Contract value", gbp(tender.contract_value)));
-    facts.push((
-        "Contract period",
-        format!(
-            "{} months, {} to {}",
-            tender.duration_months,
-            uk_date(tender.window_start()),
-            uk_date(end)
-        ),
-    ));
-    facts.push(("Submission deadline", uk_date(tender.deadline)));
-    facts.push(("Date of this offer", uk_date(today)));
+    let facts = content::cover_facts(doc, today, &clean);
 
     let label_w = 34.0 * MM;
     let fact = Style::new(10.5, 14.5, INK);
@@ -356,7 +311,7 @@ fn contents(out: &mut Doc, sections: &[Section]) {
 fn question(out: &mut Doc, doc: &OfferDocument, q: &Question) {
     let fonts = out.fonts.clone();
     let width = out.frame.width();
-    let answer = doc.offer.answer(&q.id).filter(|a| score::is_given(&a.text));
+    let answer = content::given_answer(doc, q);
     // The buyer's question, in a shaded box.
     let lines = wrap(
         &fonts,
@@ -364,31 +319,7 @@ fn question(out: &mut Doc, doc: &OfferDocument, q: &Question) {
         BODY.size,
         width - 24.0,
     );
-    let mut facts = vec![
-        format!("Question reference {}", fonts.clean(&q.id)),
-        format!(
-            "{} {}",
-            quantity(q.marks),
-            if q.marks == Decimal::ONE {
-                "mark"
-            } else {
-                "marks"
-            }
-        ),
-    ];
-    if let Some(limit) = q.word_limit {
-        facts.push(format!("word limit {limit}"));
-    }
-    if let Some(limit) = q.char_limit {
-        facts.push(format!("character limit {limit}"));
-    }
-    if let Some(a) = answer {
-        let words = score::word_count(&a.text);
-        facts.push(format!(
-            "this answer {words} {}",
-            if words == 1 { "word" } else { "words" }
-        ));
-    }
+    let facts = content::question_facts(doc, q, &|s: &str| fonts.clean(s));
     let meta_lines = wrap(
         &fonts,
         &[Span::regular(facts.join(" \u{00B7} "))],
@@ -421,7 +352,7 @@ fn question(out: &mut Doc, doc: &OfferDocument, q: &Question) {
     match answer {
         Some(a) => blocks(out, &markdown::parse(&a.text), 0.0),
         None => out.paragraph(
-            &[Span::new(Face::Italic, "No answer has been written.")],
+            &[Span::new(Face::Italic, content::NO_ANSWER)],
             Style {
                 color: MUTED,
                 ..BODY
@@ -598,18 +529,6 @@ fn list_item(out: &mut Doc, marker: &str, item: &[Block], indent: f32) {
     }
 }
 
-/// The unit of a commitment: its own, or its measure's.
-fn unit(doc: &OfferDocument, c: &Commitment) -> Option<String> {
-    c.unit.clone().or_else(|| {
-        c.measure
-            .as_deref()
-            .and_then(|m| doc.plan.measure(m))
-            .map(|m| m.unit.clone())
-    })
-}
-
-const NONE: &str = "\u{2013}";
-
 /// The commitments table.
 fn commitments(out: &mut Doc, doc: &OfferDocument) {
     let fonts = out.fonts.clone();
@@ -617,7 +536,7 @@ fn commitments(out: &mut Doc, doc: &OfferDocument) {
     let list = &doc.offer.commitments;
     if list.is_empty() {
         out.paragraph(
-            &[Span::new(Face::Italic, "No commitments have been made.")],
+            &[Span::new(Face::Italic, content::NO_COMMITMENTS)],
             Style {
                 color: MUTED,
                 ..BODY
@@ -627,183 +546,90 @@ fn commitments(out: &mut Doc, doc: &OfferDocument) {
         return;
     }
     out.paragraph(
-        &[Span::regular(format!(
-            "The {} we commit to deliver through this contract, each with its quantity, date, place, \
-             owner and how it will be monitored and reported.",
-            if list.len() == 1 {
-                "one commitment".to_owned()
-            } else {
-                format!("{} commitments", list.len())
-            }
-        ))],
+        &[Span::regular(content::commitments_intro(list.len()))],
         BODY,
         0.0,
     );
     out.space(8.0);
-    let columns = [
-        Column::new("No.", 5.0),
-        Column::new("Commitment", 22.0),
-        Column::new("Quantity", 10.0),
-        Column::new("By", 12.0),
-        Column::new("Where and for whom", 18.0),
-        Column::new("Owner", 10.5),
-        Column::new("KPI and reporting", 22.5),
-    ];
-    let or_none = |v: Option<String>| v.unwrap_or_else(|| NONE.to_owned());
-    let rows: Vec<Vec<Vec<Span>>> = list
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let mut what = vec![Span::regular(clean(&c.what))];
-            let topic = c
-                .hot_topic
-                .as_deref()
-                .and_then(|t| doc.plan.hot_topic(t))
-                .map(|t| clean(&t.title));
-            match topic {
-                Some(t) => what.push(Span::new(Face::Italic, format!("{BREAK}Hot topic: {t}"))),
-                None if c.hot_topic.is_none() => {
-                    what.push(Span::new(
-                        Face::Italic,
-                        format!("{BREAK}Beyond the hot topics"),
-                    ));
-                }
-                None => {}
+    let columns = content::COMMITMENT_COLUMNS.map(|(name, share)| Column::new(name, share));
+    let rows: Vec<Vec<Vec<Span>>> = content::commitment_rows(doc, &clean)
+        .into_iter()
+        .map(|r| {
+            let mut what = vec![Span::regular(r.what)];
+            if let Some(topic) = r.topic {
+                what.push(Span::new(Face::Italic, format!("{BREAK}{topic}")));
             }
-            let qty = c.quantity.map(|q| {
-                let unit = unit(doc, c).map(|u| clean(&u)).unwrap_or_default();
-                if unit == "GBP" {
-                    gbp(q)
-                } else {
-                    format!("{} {unit}", quantity(q)).trim_end().to_owned()
-                }
-            });
-            let place = [c.r#where.as_deref(), c.beneficiaries.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(clean)
-                .collect::<Vec<_>>();
-            let place = (!place.is_empty()).then(|| place.join("; for "));
-            let kpi = match (&c.kpi, &c.reporting) {
-                (Some(k), Some(r)) => {
-                    Some(format!("{}. Reported {}.", trim_stop(&clean(k)), clean(r)))
-                }
-                (Some(k), None) => Some(clean(k)),
-                (None, Some(r)) => Some(format!("Reported {}.", clean(r))),
-                (None, None) => None,
-            };
             vec![
-                vec![Span::regular(format!("{}", i + 1))],
+                vec![Span::regular(r.number)],
                 what,
-                vec![Span::regular(or_none(qty))],
-                vec![Span::regular(or_none(c.by.map(uk_date)))],
-                vec![Span::regular(or_none(place))],
-                vec![Span::regular(or_none(c.owner.as_deref().map(clean)))],
-                vec![Span::regular(or_none(kpi))],
+                vec![Span::regular(r.quantity)],
+                vec![Span::regular(r.by)],
+                vec![Span::regular(r.place)],
+                vec![Span::regular(r.owner)],
+                vec![Span::regular(r.kpi)],
             ]
         })
         .collect();
     out.table(&columns, &rows, TABLE);
-}
-
-fn trim_stop(s: &str) -> &str {
-    s.trim_end().trim_end_matches('.')
 }
 
 /// The social value in GBP at the buyer's proxy values.
 fn social_value(out: &mut Doc, doc: &OfferDocument, report: &Report) {
     let fonts = out.fonts.clone();
     let clean = |s: &str| fonts.clean(s);
-    let sv = &report.social_value;
-    let Some(total) = sv.total else {
-        out.paragraph(
-            &[Span::regular(
-                "None of these commitments is counted in a measure for which the buyer gives a \
-                 proxy value, so no social value total in GBP is given.",
-            )],
-            BODY,
-            0.0,
-        );
+    let Some([before, total, after]) = content::social_value_intro(doc, report) else {
+        out.paragraph(&[Span::regular(content::NO_SOCIAL_VALUE)], BODY, 0.0);
         return;
     };
-    let ratio = sv
-        .ratio_text
-        .clone()
-        .unwrap_or_else(|| format!("{}%", round(Decimal::ZERO, 1)));
     out.paragraph(
         &[
-            Span::regular("At the buyer's own proxy values, the commitments above are worth "),
-            Span::bold(gbp(total)),
-            Span::regular(format!(
-                " in social value: {ratio} of the contract value of {}. Each figure is the quantity \
-                 promised multiplied by the buyer's proxy value for its measure; the source of every \
-                 proxy value is shown beside it.",
-                gbp(doc.tender.contract_value)
-            )),
+            Span::regular(before),
+            Span::bold(total),
+            Span::regular(after),
         ],
         BODY,
         0.0,
     );
+    let column = |(name, share, right): (&'static str, f32, bool)| {
+        if right {
+            Column::right(name, share)
+        } else {
+            Column::new(name, share)
+        }
+    };
     out.space(10.0);
     out.heading("By theme", H2, 0.0, 40.0);
     out.y += 4.0;
-    let columns = [
-        Column::new("Theme", 40.0),
-        Column::right("Value", 18.0),
-        Column::new("Proxy source", 42.0),
-    ];
-    let mut rows: Vec<Vec<Vec<Span>>> = sv
-        .themes
-        .iter()
-        .map(|t| {
-            vec![
-                vec![Span::regular(clean(&t.name))],
-                vec![Span::regular(gbp(t.value))],
-                vec![Span::regular(clean(&t.sources.join("; ")))],
-            ]
+    let columns = content::THEME_COLUMNS.map(column);
+    let themes = content::theme_rows(report, &clean);
+    let last = themes.len().saturating_sub(1);
+    let rows: Vec<Vec<Vec<Span>>> = themes
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.into_iter()
+                .map(|cell| {
+                    vec![if i == last {
+                        Span::bold(cell)
+                    } else {
+                        Span::regular(cell)
+                    }]
+                })
+                .collect()
         })
         .collect();
-    rows.push(vec![
-        vec![Span::bold("Total")],
-        vec![Span::bold(gbp(total))],
-        vec![Span::bold(format!("{ratio} of the contract value"))],
-    ]);
     out.table(&columns, &rows, TABLE);
 
     out.space(14.0);
     out.heading("By commitment", H2, 0.0, 40.0);
     out.y += 4.0;
-    let columns = [
-        Column::new("No.", 5.0),
-        Column::new("Measure", 31.0),
-        Column::right("Quantity", 13.0),
-        Column::right("Proxy value", 12.0),
-        Column::right("Value", 14.0),
-        Column::new("Proxy source", 25.0),
-    ];
-    let rows: Vec<Vec<Vec<Span>>> = sv
-        .commitments
-        .iter()
-        .map(|v| {
-            let number = doc
-                .offer
-                .commitments
-                .iter()
-                .position(|c| c.id == v.commitment)
-                .map_or_else(|| clean(&v.commitment), |i| (i + 1).to_string());
-            let qty = if v.unit == "GBP" {
-                gbp(v.quantity)
-            } else {
-                format!("{} {}", quantity(v.quantity), clean(&v.unit))
-            };
-            vec![
-                vec![Span::regular(number)],
-                vec![Span::regular(clean(&v.measure_name))],
-                vec![Span::regular(qty)],
-                vec![Span::regular(gbp(v.proxy_value))],
-                vec![Span::regular(gbp(v.value))],
-                vec![Span::regular(clean(&v.proxy_source))],
-            ]
+    let columns = content::VALUE_COLUMNS.map(column);
+    let rows: Vec<Vec<Vec<Span>>> = content::value_rows(doc, report, &clean)
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| vec![Span::regular(cell)])
+                .collect()
         })
         .collect();
     out.table(&columns, &rows, TABLE);

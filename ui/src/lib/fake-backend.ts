@@ -23,6 +23,7 @@ import { isDecimal, parseDec } from "./decimal";
 import type { OfferDocument } from "./bindings/OfferDocument";
 import { demoEvidence, demoOffer, demoTender } from "./fake/demo";
 import { durhamSample, ukSocialValueModel } from "./fake/plans";
+import { fakePortalAnswers } from "./fake/portal";
 import { fakeScore } from "./fake/score";
 
 export interface FakeCall {
@@ -455,6 +456,13 @@ export class FakeBackend implements Backend {
       case "export_offer_pdf":
         this.#offer(a.id as number);
         return `${this.folder}/offer-${a.id}${a.review ? "-review" : ""}.pdf`;
+      case "export_offer_office":
+        this.#offer(a.id as number);
+        return `${this.folder}/offer-${a.id}.${a.format as string}`;
+      case "portal_answers": {
+        const doc = a.doc as OfferDocument;
+        return fakePortalAnswers(doc.tender, doc.offer);
+      }
 
       case "score_document":
         return fakeScore(a.doc as OfferDocument);

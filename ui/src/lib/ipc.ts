@@ -18,6 +18,7 @@ import type { OfferSummary } from "./bindings/OfferSummary";
 import type { OfferView } from "./bindings/OfferView";
 import type { Plan } from "./bindings/Plan";
 import type { PlanSummary } from "./bindings/PlanSummary";
+import type { PortalAnswer } from "./bindings/PortalAnswer";
 import type { Report } from "./bindings/Report";
 import type { Restored } from "./bindings/Restored";
 import type { StoreInfo } from "./bindings/StoreInfo";
@@ -25,6 +26,9 @@ import type { Tender } from "./bindings/Tender";
 import type { TenderRecord } from "./bindings/TenderRecord";
 import type { TenderSummary } from "./bindings/TenderSummary";
 import type { UserError } from "./bindings/UserError";
+
+/** The office formats an offer can be saved in, besides PDF. */
+export type OfficeFormat = "docx" | "xlsx" | "csv";
 
 /** What carries a command to the backend: Tauri in the app, a fake in tests. */
 export interface Backend {
@@ -136,6 +140,11 @@ export const api = {
   /** The submission PDF, or with `review` the internal copy with the self-score. */
   exportOfferPdf: (id: number, review: boolean) =>
     call<string | null>("export_offer_pdf", { id, review }),
+  /** The submission as a Word file, or the commitments as a spreadsheet or CSV. */
+  exportOfferOffice: (id: number, format: OfficeFormat) =>
+    call<string | null>("export_offer_office", { id, format }),
+  /** Each answer of a document held in memory as plain text for a portal, with its counts. */
+  portalAnswers: (doc: OfferDocument) => call<PortalAnswer[]>("portal_answers", { doc }),
 
   /** The self-score of a document held in memory (the editor's, not the stored offer). */
   scoreDocument: (doc: OfferDocument) => call<Report>("score_document", { doc }),

@@ -1,7 +1,7 @@
 import "@testing-library/svelte/vitest";
 
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import App from "../App.svelte";
 import { SAVE_DELAY_MS } from "../lib/autosave.svelte";
@@ -244,6 +244,87 @@ describe("Offer editor: export", () => {
     await screen.findByTestId("export-result");
     const order = fake.calls.map((c) => c.command).filter((c) => c === "set_answer" || c === "export_offer_pdf");
     expect(order).toEqual(["set_answer", "export_offer_pdf"]);
+  });
+});
+
+describe("Offer editor: Word, spreadsheet and portal text", () => {
+  beforeEach(() => goTo("#/"));
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, "clipboard");
+  });
+
+  it("saves the Word file, the spreadsheet and the CSV beside the PDFs", async () => {
+    const fake = installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    for (const format of ["docx", "xlsx", "csv"]) {
+      await fireEvent.click(screen.getByTestId(`export-${format}`));
+      await waitFor(() =>
+        expect(screen.getByTestId("export-result").textContent).toContain(
+          `Saved to /home/you/Documents/offer-2.${format}`,
+        ),
+      );
+    }
+    expect(fake.callsOf("export_offer_office").map((c) => c.args)).toEqual([
+      { id: 2, format: "docx" },
+      { id: 2, format: "xlsx" },
+      { id: 2, format: "csv" },
+    ]);
+  });
+
+  it("shows each answer as plain text with its counts, and copies it", async () => {
+    const fake = installFake();
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    const text = (await screen.findByTestId("portal-text-sv1")) as HTMLTextAreaElement;
+    expect(text.value).toContain("- fill three kitchen assistant posts with");
+    expect(text.value).not.toContain("**");
+    expect(screen.getByTestId("portal-counts-sv1").textContent).toContain("/ 750 words");
+    expect(screen.queryByTestId("portal-warning-sv1")).toBeNull();
+    // No answer yet to the second question: nothing to copy.
+    expect(screen.queryByTestId("portal-copy-sv2")).toBeNull();
+    expect(screen.getByTestId("portal-counts-sv2").textContent).toContain("0 / 2,000 characters");
+
+    await fireEvent.click(screen.getByTestId("portal-copy-sv1"));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(text.value));
+    expect(screen.getByTestId("portal-copied-sv1").textContent).toContain("Copied");
+    expect(fake.callsOf("portal_answers")).toHaveLength(1);
+  });
+
+  it("shows the answer as typed, before it is saved", async () => {
+    installFake();
+    await openDemo();
+    await fireEvent.input(screen.getByTestId("answer-sv2"), {
+      target: { value: "We will report **every quarter**:\n\n* to the buyer\n* to parents" },
+    });
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    const text = (await screen.findByTestId("portal-text-sv2")) as HTMLTextAreaElement;
+    expect(text.value).toBe("We will report every quarter:\n\n- to the buyer\n- to parents");
+  });
+
+  it("warns when an answer is past the question's character limit", async () => {
+    const fake = installFake();
+    const tender = fake.tenders.get(1);
+    if (!tender) throw new Error("no demo tender");
+    tender.tender.questions[0].char_limit = 100;
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    const warning = await screen.findByTestId("portal-warning-sv1");
+    expect(warning.textContent).toMatch(/over the 100-character limit/);
+    expect(screen.getByTestId("portal-counts-sv1").textContent).toContain("/ 100 characters");
+  });
+
+  it("selects the text for Ctrl+C when the clipboard cannot be written", async () => {
+    installFake();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    await fireEvent.click(await screen.findByTestId("portal-copy-sv1"));
+    await waitFor(() =>
+      expect(screen.getByTestId("portal-copied-sv1").textContent).toContain("press Ctrl+C"),
+    );
+    expect(document.activeElement).toBe(screen.getByTestId("portal-text-sv1"));
   });
 });
 
