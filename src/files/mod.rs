@@ -342,7 +342,16 @@ pub fn read_workshop(bytes: &[u8]) -> Result<Workshop, FileError> {
     let tender: Tender = typed(tender_value, "tender")?;
     validate::tender(&tender, "tender.")?;
     let model_value = object.remove("model_offer").unwrap_or(Value::Null);
-    let head: WorkshopHead = typed(value, "")?;
+    let head: WorkshopHead = typed(value, "").map_err(|e| match e {
+        // The head holds only some of the file's fields: name them all.
+        FileError::Invalid { at, message } if message.starts_with("unknown field") => {
+            FileError::Invalid {
+                at,
+                message: "unknown field: version 1 of the format has no such field (check its spelling); the fields here are format, version, title, instructions, plan, tender, model_offer".to_owned(),
+            }
+        }
+        other => other,
+    })?;
     let model_offer = if model_value.is_null() {
         None
     } else {

@@ -354,6 +354,18 @@ pub struct Comparison {
     pub disclaimer: String,
 }
 
+impl Comparison {
+    /// The `n` fixes to teach first: the most common weaknesses, those the
+    /// model offer shows how to fix before those it does not.
+    pub fn top_fixes(&self, n: usize) -> Vec<&Weakness> {
+        let with = self.weaknesses.iter().filter(|w| w.example.is_some());
+        let without = self.weaknesses.iter().filter(|w| w.example.is_none());
+        let mut out: Vec<&Weakness> = with.chain(without).take(n).collect();
+        out.sort_by_key(|w| std::cmp::Reverse(w.count));
+        out
+    }
+}
+
 fn ser_decimals<S: serde::Serializer>(v: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(v.iter().map(ToString::to_string))
 }

@@ -15,3 +15,4 @@ mod score;
 mod store;
 mod support;
 mod upgrade;
+mod workshop;

@@ -157,7 +157,7 @@ pub(crate) fn render(
         };
         out.heading(heading, H2, 0.0, 60.0);
         out.y += 2.0;
-        for (i, w) in comparison.weaknesses.iter().take(FIXES).enumerate() {
+        for (i, w) in comparison.top_fixes(FIXES).into_iter().enumerate() {
             out.space(4.0);
             let lines = wrap(
                 &fonts,
