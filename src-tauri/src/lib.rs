@@ -37,6 +37,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> ta
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(commands::workshop::WorkshopState::default())
         .on_window_event(|window, event| {
             // Hold the close until the UI has saved its last keystrokes
             // (it calls `close_window`), or the grace period is over.
