@@ -550,7 +550,7 @@ fn example(key: &str, model: &OfferDocument, report: &Report) -> Option<String> 
     if let Some(topic) = key.strip_prefix("no_commitment:") {
         let (c, _) = commitments
             .clone()
-            .filter(|(c, _)| c.hot_topic.as_deref() == Some(topic))
+            .filter(|(c, _)| c.hot_topic.as_deref() == Some(topic) && c.quantity.is_some())
             .max_by_key(|(_, s)| s.passed)?;
         let mut line = what(c);
         if let Some(q) = c.quantity {
@@ -701,7 +701,8 @@ pub fn compare(pack: &Workshop, collected: &Collected, anonymise: bool) -> Compa
         .into_iter()
         .map(|(kind, count)| Weakness {
             headline: format!(
-                "{count} of {of} offers {}",
+                "{count} of {of} {} {}",
+                if of == 1 { "offer" } else { "offers" },
                 if count == 1 {
                     singular(&kind.plural)
                 } else {
