@@ -111,3 +111,9 @@ impl From<StoreError> for UserError {
         UserError::new(code, e.to_string())
     }
 }
+
+impl From<crate::workshop::WorkshopError> for UserError {
+    fn from(e: crate::workshop::WorkshopError) -> Self {
+        UserError::new(ErrorCode::Io, e.to_string())
+    }
+}

@@ -2,7 +2,7 @@
 //! with no knowledge of windows, Tauri or IPC.
 //!
 //! - [`domain`]: plain types for plans, tenders, offers and evidence;
-//! - [`files`]: the interchange files (plan and offer files): strict import,
+//! - [`files`]: the interchange files (plan and offer files, workshop packs): strict import,
 //!   export, JSON Schemas;
 //! - [`store`]: the local SQLite store: open, migrate, read and write;
 //! - [`error`]: errors as the user sees them (`{ code, message }`);
@@ -13,7 +13,9 @@
 //! - [`money`]: exact GBP, rounding for display, UK formats;
 //! - [`samples`]: the sample plans shipped in `assets/plans/`, and the demo;
 //! - [`score`]: the self-score: checks, bands, marks, fixes and the social
-//!   value in GBP, as a report and as text.
+//!   value in GBP, as a report and as text;
+//! - [`workshop`]: workshop mode: a folder of participants' offers collected
+//!   against a workshop pack, compared, anonymised, and written as CSV.
 //!
 //! To make a change, start from the domain type, then follow it to the file
 //! format, the store and the command line (`src/bin/offerwright.rs`).
@@ -30,3 +32,4 @@ pub mod money;
 pub mod samples;
 pub mod score;
 pub mod store;
+pub mod workshop;

@@ -197,3 +197,189 @@ pub fn create_demo(store: &mut Store) -> store::Result<Demo> {
         })
     })
 }
+
+/// The demo offer finished: every commitment complete and firm, every
+/// question answered. The sample workshop's model offer.
+pub fn model_offer() -> Offer {
+    let text = |s: &str| Some(s.to_owned());
+    let mut offer = demo_offer();
+    offer.bidder.name = "Model Kitchens CIC".to_owned();
+    for answer in &mut offer.answers {
+        answer.text = answer.text.replace(" where possible", "");
+        answer.text = answer
+            .text
+            .replace("Wear Valley Kitchens", "Model Kitchens");
+    }
+    offer.answers.push(Answer {
+        question: "sv2".to_owned(),
+        text: "Each commitment has a named owner and a KPI. We report every quarter to the council's contract manager, with anonymised hiring records, apprentice timesheets and supplier invoices as evidence.".to_owned(),
+    });
+    let c = &mut offer.commitments;
+    c[1].how =
+        text("Every apprentice place advertised through the council's apprenticeship hub first.");
+    c[1].owner = text("Head Chef");
+    c[1].evidence = text("Trained 3 apprentices to Level 2 since 2021; all completed.");
+    c[1].baseline = Some(Decimal::ZERO);
+    c[2].r#where = text("County Durham");
+    c[2].kpi = text("Spend with County Durham growers, from invoices");
+    c[2].reporting = text("quarterly");
+    c[3] = Commitment {
+        id: "c4".to_owned(),
+        hot_topic: text("carbon"),
+        measure: text("co2e-reduced"),
+        what: "Switch our two delivery vans to electric".to_owned(),
+        quantity: Some(Decimal::from(6)),
+        unit: text("tonnes CO2e"),
+        by: Some(date(2028, 3, 31)),
+        r#where: text("County Durham"),
+        beneficiaries: text("residents along our delivery routes"),
+        how: text("Two electric vans leased from April 2027, charged at our kitchen."),
+        owner: text("Operations Manager"),
+        kpi: text("Van mileage and tonnes CO2e avoided, from the lease's telematics"),
+        reporting: text("quarterly"),
+        evidence: text("Our 2025 carbon footprint: 9 tonnes CO2e from deliveries."),
+        baseline: Some(Decimal::ZERO),
+        additional: true,
+    };
+    c[4].evidence = text("Ran 4 pilot sessions in 2025 with 38 parents attending.");
+    c.push(Commitment {
+        id: "c6".to_owned(),
+        hot_topic: text("local-supply-chain"),
+        measure: text("local-sme-spend"),
+        what: "Buy cleaning, packaging and repairs from County Durham small firms".to_owned(),
+        quantity: Some(Decimal::new(3_000_000, 2)),
+        unit: text("GBP"),
+        by: Some(date(2030, 3, 31)),
+        r#where: text("County Durham"),
+        beneficiaries: text("local small firms and social enterprises"),
+        how: text(
+            "Quotes sought from at least two County Durham SMEs for every purchase over £500.",
+        ),
+        owner: text("Finance Manager"),
+        kpi: text("Spend with County Durham SMEs, from the purchase ledger"),
+        reporting: text("quarterly"),
+        evidence: text("£8,000 spent with local SMEs in 2025."),
+        baseline: Some(Decimal::from(8_000)),
+        additional: true,
+    });
+    c.push(Commitment {
+        id: "c7".to_owned(),
+        hot_topic: text("landfill-waste"),
+        measure: text("landfill-diverted"),
+        what: "Send food waste to anaerobic digestion instead of landfill".to_owned(),
+        quantity: Some(Decimal::from(12)),
+        unit: text("tonnes"),
+        by: Some(date(2028, 3, 31)),
+        r#where: text("County Durham"),
+        how: text("Separate food waste bins in every school kitchen, collected weekly by a County Durham contractor."),
+        owner: text("Head Chef"),
+        kpi: text("Tonnes of food waste diverted, from collection notes"),
+        reporting: text("quarterly"),
+        evidence: text("Diverted 3 tonnes in our 2025 pilot at two schools."),
+        baseline: Some(Decimal::from(3)),
+        additional: true,
+        ..Commitment::default()
+    });
+    c.push(Commitment {
+        id: "c8".to_owned(),
+        hot_topic: text("community-recycling"),
+        measure: text("items-donated"),
+        what: "Give surplus kitchen equipment to community groups".to_owned(),
+        quantity: Some(Decimal::from(40)),
+        unit: text("items"),
+        by: Some(date(2029, 3, 31)),
+        r#where: text("Bishop Auckland"),
+        how: text("Replaced equipment offered first to community groups through the council's reuse scheme."),
+        owner: text("Operations Manager"),
+        kpi: text("Items donated, with the groups named"),
+        reporting: text("every six months"),
+        evidence: text("Donated 9 items to two community cafés in 2025."),
+        baseline: Some(Decimal::from(9)),
+        additional: true,
+        ..Commitment::default()
+    });
+    offer
+}
+
+/// The sample workshop pack: the County Durham sample plan, the demo's
+/// tender as the mock tender, short instructions and the model offer.
+pub fn demo_workshop(plan: crate::domain::Plan) -> crate::domain::Workshop {
+    crate::domain::Workshop {
+        title: "Bid writing for social value: school meals".to_owned(),
+        instructions: "Write the social value offer for this tender in 45 minutes.\n\n1. Read the plan on a page: which hot topics are worth the most?\n2. Make at least three commitments, each with a number, a date, a place, an owner and a KPI.\n3. Answer both questions within their word limits.\n4. Export your offer and hand the file back.".to_owned(),
+        plan,
+        tender: demo_tender(),
+        model_offer: Some(model_offer()),
+    }
+}
+
+/// A participant's offer for the sample workshop, the `i`th of a room:
+/// the demo offer under another bidder, changed by `i` so that a room of
+/// them ranges from nothing written to nearly complete.
+pub fn workshop_participant(i: usize) -> Offer {
+    const PLACES: [&str; 8] = [
+        "Tyne", "Tees", "Derwent", "Eden", "Swale", "Coquet", "Allen", "Skerne",
+    ];
+    const TRADES: [&str; 5] = ["Kitchens", "Catering", "Foods", "Meals", "Larder"];
+    let text = |s: &str| Some(s.to_owned());
+    let mut offer = if i % 4 == 3 {
+        model_offer()
+    } else {
+        demo_offer()
+    };
+    offer.bidder.name = format!(
+        "{} {} {}",
+        PLACES[i % PLACES.len()],
+        TRADES[(i / PLACES.len()) % TRADES.len()],
+        if i.is_multiple_of(3) { "CIC" } else { "Ltd" }
+    );
+    for answer in &mut offer.answers {
+        answer.text = answer.text.replace("Wear Valley Kitchens", "We");
+        answer.text = answer.text.replace("Model Kitchens", "We");
+    }
+    if i.is_multiple_of(5) {
+        for c in &mut offer.commitments {
+            c.owner = None;
+        }
+    }
+    if i % 3 == 1 {
+        for c in &mut offer.commitments {
+            c.kpi = None;
+            c.reporting = None;
+        }
+    }
+    if i % 4 == 1 && !offer.commitments.is_empty() {
+        offer.commitments.remove(0);
+    }
+    if i % 6 == 2 {
+        for c in &mut offer.commitments {
+            c.evidence = None;
+        }
+    }
+    if i % 7 == 4 {
+        offer.answers.clear();
+    }
+    if let Some(c) = offer.commitments.first_mut() {
+        c.quantity = Some(Decimal::from(1 + i % 4));
+    }
+    if i % 8 == 6 {
+        offer.commitments.push(Commitment {
+            id: "v1".to_owned(),
+            hot_topic: text("volunteering"),
+            measure: text("volunteering-hours"),
+            what: "Staff volunteering with local food banks".to_owned(),
+            quantity: Some(Decimal::from(120)),
+            unit: text("hours"),
+            by: Some(date(2028, 3, 31)),
+            r#where: text("Bishop Auckland"),
+            owner: text("Community Manager"),
+            additional: true,
+            ..Commitment::default()
+        });
+    }
+    if i % 10 == 9 {
+        offer.commitments.clear();
+        offer.answers.clear();
+    }
+    offer
+}

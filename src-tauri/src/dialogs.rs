@@ -4,9 +4,10 @@
 //! and the backend asks the user where. End-to-end tests cannot drive a
 //! native GTK dialog through WebDriver, so a test harness may set
 //! `OFFERWRIGHT_DIALOG_DIR` (read once at start into [`Answers`]): then a
-//! save dialog answers with the suggested file name in that folder and an
-//! open dialog with the file named by `OFFERWRIGHT_DIALOG_OPEN`; everything
-//! after the dialog is the real path.
+//! save dialog answers with the suggested file name in that folder, an
+//! open dialog with the file named by `OFFERWRIGHT_DIALOG_OPEN` and a folder
+//! dialog with the folder named by `OFFERWRIGHT_DIALOG_FOLDER` (else the
+//! save folder); everything after the dialog is the real path.
 
 use std::path::PathBuf;
 
@@ -20,6 +21,8 @@ pub struct Answers {
     pub save_dir: Option<PathBuf>,
     /// Open dialogs answer with this file.
     pub open_file: Option<PathBuf>,
+    /// Folder dialogs answer with this folder (else `save_dir`).
+    pub open_folder: Option<PathBuf>,
 }
 
 impl Answers {
@@ -29,6 +32,7 @@ impl Answers {
             Some(dir) => Answers {
                 save_dir: Some(PathBuf::from(dir)),
                 open_file: std::env::var_os(DIALOG_OPEN_ENV).map(PathBuf::from),
+                open_folder: std::env::var_os(DIALOG_FOLDER_ENV).map(PathBuf::from),
             },
             None => Answers::default(),
         }
@@ -43,6 +47,8 @@ impl Answers {
 pub const DIALOG_DIR_ENV: &str = "OFFERWRIGHT_DIALOG_DIR";
 /// The file a test harness answers open dialogs with.
 pub const DIALOG_OPEN_ENV: &str = "OFFERWRIGHT_DIALOG_OPEN";
+/// The folder a test harness answers folder dialogs with.
+pub const DIALOG_FOLDER_ENV: &str = "OFFERWRIGHT_DIALOG_FOLDER";
 
 /// Asks where to save a file; `None` when the user cancels.
 pub fn save<R: Runtime>(
@@ -79,5 +85,20 @@ pub fn open<R: Runtime>(
         .set_title(title)
         .add_filter(filter.0, filter.1)
         .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks which folder to use; `None` when the user cancels.
+pub fn folder<R: Runtime>(app: &AppHandle<R>, answers: &Answers, title: &str) -> Option<PathBuf> {
+    if answers.preset() {
+        return answers
+            .open_folder
+            .clone()
+            .or_else(|| answers.save_dir.clone());
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
         .and_then(|p| p.into_path().ok())
 }

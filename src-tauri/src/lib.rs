@@ -45,6 +45,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> ta
 fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .manage(commands::workshop::WorkshopState::default())
         .on_window_event(|window, event| {
             // Hold the close until the UI has saved its last keystrokes
             // (it calls `close_window`), or the grace period is over.

@@ -17,14 +17,19 @@ struct TestApp {
 }
 
 fn start() -> TestApp {
+    start_with(|_| Answers::default())
+}
+
+/// An app whose dialogs answer as `answers` says (given the data folder);
+/// by default, save dialogs answer with the `out` folder inside it.
+fn start_with(answers: impl FnOnce(&std::path::Path) -> Answers) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let store = open_store(dir.path()).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let state = AppState::new(store).with_dialogs(Answers {
-        save_dir: Some(out),
-        open_file: None,
-    });
+    let mut answers = answers(dir.path());
+    answers.save_dir.get_or_insert(out);
+    let state = AppState::new(store).with_dialogs(answers);
     let app = app(mock_builder(), state)
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -354,4 +359,118 @@ fn office_files_are_written_where_the_dialog_says() {
     );
     assert!(!first["text"].as_str().unwrap().contains("**"));
     assert!(first["chars"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_workshop_is_packed_started_exported_collected_and_compared() {
+    let room = tempfile::tempdir().unwrap();
+    let room_dir = room.path().to_path_buf();
+    let trainer = start_with(|_| Answers {
+        open_folder: Some(room_dir.clone()),
+        ..Answers::default()
+    });
+    let tender = trainer.ok("list_tenders", json!({}))[0]["id"].clone();
+    let model = trainer.ok("list_offers", json!({}))[0]["id"].clone();
+    let pack_path = trainer.ok(
+        "create_workshop_pack",
+        json!({ "tenderId": tender, "title": "Durham bid writing",
+                "instructions": "Write **three** commitments.", "modelOffer": model }),
+    );
+    let pack_path = std::path::PathBuf::from(pack_path.as_str().unwrap());
+    assert_eq!(
+        pack_path.file_name().unwrap(),
+        "Durham bid writing.svworkshop.json"
+    );
+
+    // A participant on another laptop opens the pack and hands an offer back.
+    let pack_for = pack_path.clone();
+    let room_for = room_dir.clone();
+    let participant = start_with(move |_| Answers {
+        save_dir: Some(room_for),
+        open_file: Some(pack_for),
+        open_folder: None,
+    });
+    let pack = participant.ok("open_workshop_pack", json!({}));
+    assert_eq!(pack["title"], "Durham bid writing");
+    assert_eq!(pack["instructions"], "Write **three** commitments.");
+    let made = participant.ok(
+        "start_workshop_offer",
+        json!({ "participant": "Tyne Kitchens Ltd" }),
+    );
+    let id = made["offer_id"].clone();
+    let shown = participant.ok("workshop_for_offer", json!({ "id": id }));
+    assert_eq!(shown["instructions"], "Write **three** commitments.");
+    participant.ok(
+        "put_commitment",
+        json!({ "id": id, "commitment": { "id": "c1", "hot_topic": "local-jobs",
+                "what": "Hire local people", "quantity": "2", "unit": "people" } }),
+    );
+    let written = participant.ok("export_workshop_offer", json!({ "id": id }));
+    assert_eq!(
+        std::path::Path::new(written.as_str().unwrap())
+            .file_name()
+            .unwrap(),
+        "Tyne Kitchens Ltd - Durham bid writing.svoffer.json"
+    );
+    std::fs::write(room_dir.join("broken.svoffer.json"), "{").unwrap();
+    std::fs::write(
+        room_dir.join("a plan.svoffer.json"),
+        offerwright::files::write_plan(
+            &offerwright::files::read_plan(offerwright::samples::SAMPLE_PLANS[0].1.as_bytes())
+                .unwrap(),
+        ),
+    )
+    .unwrap();
+
+    // The trainer collects the folder and compares.
+    let c = trainer.ok("collect_workshop_folder", json!({ "anonymise": false }));
+    assert_eq!(c["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(c["rows"][0]["participant"], "Tyne Kitchens Ltd");
+    assert_eq!(c["exemplar"]["bidder"], "Wear Valley Kitchens CIC");
+    let files: Vec<(&str, &str)> = c["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap(),
+                f["status"]["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("Tyne Kitchens Ltd - Durham bid writing.svoffer.json", "ok"),
+            ("a plan.svoffer.json", "bad"),
+            ("broken.svoffer.json", "bad"),
+        ]
+    );
+    let c = trainer.ok("compare_workshop", json!({ "anonymise": true }));
+    assert_eq!(c["rows"][0]["participant"], "A");
+    assert!(!c.to_string().contains("Tyne Kitchens"));
+    assert!(!c.to_string().contains("Wear Valley Kitchens CIC"));
+    let pdf = trainer.ok("export_workshop_handout", json!({ "anonymise": true }));
+    assert!(
+        pdf.as_str()
+            .unwrap()
+            .ends_with("Durham bid writing - handout.pdf")
+    );
+    let csv = trainer.ok("export_workshop_csv", json!({ "anonymise": true }));
+    let text = std::fs::read_to_string(csv.as_str().unwrap()).unwrap();
+    assert!(text.starts_with("rank,participant,file,"));
+    assert!(!text.contains("Tyne Kitchens"));
+
+    // Nothing to compare before a pack is open.
+    let fresh = start();
+    assert_eq!(
+        fresh.invoke("collect_workshop_folder", json!({ "anonymise": false })),
+        Err(
+            json!({ "code": "invalid", "message": "no workshop pack is open: open or make one first" })
+        )
+    );
+    assert_eq!(
+        fresh.ok("compare_workshop", json!({ "anonymise": false })),
+        json!(null)
+    );
 }

@@ -1,4 +1,5 @@
-//! The domain: plain types for plans, tenders, offers and evidence.
+//! The domain: plain types for plans, tenders, offers, evidence and
+//! workshop packs.
 //!
 //! These types are the meaning of the interchange files (their serde
 //! attributes are the file formats of `docs/formats.md`, and the JSON
@@ -15,11 +16,13 @@ pub mod fields;
 mod offer;
 mod plan;
 mod tender;
+mod workshop;
 
 pub use evidence::{Evidence, EvidenceKind};
 pub use offer::{Answer, Bidder, BidderKind, Commitment, Offer};
 pub use plan::{HotTopic, Measure, Plan, Source, Theme};
 pub use tender::{Question, Tender};
+pub use workshop::{Workshop, WorkshopHead, same_plan};
 
 /// An offer with the plan and tender it answers: everything needed to read,
 /// score and export it, on this machine or another.

@@ -1,5 +1,6 @@
-//! The interchange files: plan files (`*.svplan.json`) and offer files
-//! (`*.svoffer.json`), version 1, as `docs/formats.md` describes them.
+//! The interchange files: plan files (`*.svplan.json`), offer files
+//! (`*.svoffer.json`) and workshop packs (`*.svworkshop.json`), version 1,
+//! as `docs/formats.md` describes them.
 //!
 //! Reading is three passes, each refusing with a message that names the place:
 //! 1. [`json::parse`]: strict JSON and the limits that hold for every value;
@@ -20,7 +21,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::{Offer, OfferDocument, Plan, Tender};
+use crate::domain::{Offer, OfferDocument, Plan, Tender, Workshop, WorkshopHead};
 
 /// The `format` of a plan file.
 pub const PLAN_FORMAT: &str = "offerwright/plan";
@@ -278,21 +279,10 @@ pub fn read_offer(bytes: &[u8]) -> Result<OfferDocument, FileError> {
         FileError::Whole("expected a JSON object at the top of the file".to_owned())
     })?;
     take_header(object, "", OFFER_FORMAT)?;
-    let mut plan_value = match object.remove("plan") {
-        None | Some(Value::Null) => {
-            return Err(FileError::at(
-                "plan",
-                "missing: an offer file embeds the whole plan it answers",
-            ));
-        }
-        Some(v) => v,
-    };
-    let plan_object = plan_value
-        .as_object_mut()
-        .ok_or_else(|| FileError::at("plan", "expected an object: a whole plan file object"))?;
-    take_header(plan_object, "plan", PLAN_FORMAT)?;
-    let plan: Plan = typed(plan_value, "plan")?;
-    validate::plan(&plan, "plan.")?;
+    let plan = embedded_plan(
+        object,
+        "missing: an offer file embeds the whole plan it answers",
+    )?;
     let tender_value = object.remove("tender").unwrap_or(Value::Null);
     if tender_value.is_null() {
         return Err(FileError::at(
@@ -310,6 +300,98 @@ pub fn read_offer(bytes: &[u8]) -> Result<OfferDocument, FileError> {
     validate::tender(&doc.tender, "tender.")?;
     validate::offer(&doc)?;
     Ok(doc)
+}
+
+/// Reads the plan embedded at `at` ("plan") of a file.
+fn embedded_plan(
+    object: &mut serde_json::Map<String, Value>,
+    missing: &str,
+) -> Result<Plan, FileError> {
+    let mut plan_value = match object.remove("plan") {
+        None | Some(Value::Null) => return Err(FileError::at("plan", missing)),
+        Some(v) => v,
+    };
+    let plan_object = plan_value
+        .as_object_mut()
+        .ok_or_else(|| FileError::at("plan", "expected an object: a whole plan file object"))?;
+    take_header(plan_object, "plan", PLAN_FORMAT)?;
+    let plan: Plan = typed(plan_value, "plan")?;
+    validate::plan(&plan, "plan.")?;
+    Ok(plan)
+}
+
+/// Reads a workshop pack: its title and instructions, the plan and mock
+/// tender it embeds, and the model offer if it has one.
+pub fn read_workshop(bytes: &[u8]) -> Result<Workshop, FileError> {
+    let mut value = json::parse(bytes)?;
+    let object = value.as_object_mut().ok_or_else(|| {
+        FileError::Whole("expected a JSON object at the top of the file".to_owned())
+    })?;
+    take_header(object, "", WORKSHOP_FORMAT)?;
+    let plan = embedded_plan(
+        object,
+        "missing: a workshop pack embeds the whole plan the participants write against",
+    )?;
+    let tender_value = object.remove("tender").unwrap_or(Value::Null);
+    if tender_value.is_null() {
+        return Err(FileError::at(
+            "tender",
+            "missing: a workshop pack embeds the mock tender the participants answer",
+        ));
+    }
+    let tender: Tender = typed(tender_value, "tender")?;
+    validate::tender(&tender, "tender.")?;
+    let model_value = object.remove("model_offer").unwrap_or(Value::Null);
+    let head: WorkshopHead = typed(value, "").map_err(|e| match e {
+        // The head holds only some of the file's fields: name them all.
+        FileError::Invalid { at, message } if message.starts_with("unknown field") => {
+            FileError::Invalid {
+                at,
+                message: "unknown field: version 1 of the format has no such field (check its spelling); the fields here are format, version, title, instructions, plan, tender, model_offer".to_owned(),
+            }
+        }
+        other => other,
+    })?;
+    let model_offer = if model_value.is_null() {
+        None
+    } else {
+        if model_value
+            .as_object()
+            .is_some_and(|o| o.contains_key("format") || o.contains_key("plan"))
+        {
+            return Err(FileError::at(
+                "model_offer",
+                "expected only the offer's bidder, answers and commitments: the model offer answers the pack's own plan and tender, so it has no format, version, plan or tender of its own",
+            ));
+        }
+        let offer: Offer = typed(model_value, "model_offer")?;
+        let doc = OfferDocument {
+            plan,
+            tender,
+            offer,
+        };
+        validate::offer(&doc).map_err(|e| match e {
+            FileError::Invalid { at, message } => FileError::Invalid {
+                at: format!("model_offer.{at}"),
+                message,
+            },
+            other => other,
+        })?;
+        return Ok(Workshop {
+            title: head.title,
+            instructions: head.instructions,
+            plan: doc.plan,
+            tender: doc.tender,
+            model_offer: Some(doc.offer),
+        });
+    };
+    Ok(Workshop {
+        title: head.title,
+        instructions: head.instructions,
+        plan,
+        tender,
+        model_offer,
+    })
 }
 
 /// A plan file as written: the header, then the plan's fields.
@@ -357,6 +439,57 @@ pub struct OfferFile<'a> {
     pub offer: &'a Offer,
 }
 
+/// A workshop pack as written: the header, the title and instructions, the
+/// plan and mock tender, then the model offer if there is one.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(title = "Offerwright workshop pack, version 1", deny_unknown_fields)]
+pub struct WorkshopFile<'a> {
+    /// Always "offerwright/workshop".
+    #[schemars(extend("const" = "offerwright/workshop"))]
+    pub format: &'static str,
+    /// Always the whole number 1.
+    #[schemars(extend("const" = 1))]
+    pub version: u64,
+    /// The workshop's title, e.g. "Bid writing for social value, Durham".
+    #[schemars(length(min = 1, max = 2000))]
+    pub title: &'a str,
+    /// The trainer's instructions to participants, in Markdown (may be empty).
+    #[schemars(length(max = 200000))]
+    pub instructions: &'a str,
+    /// The whole plan the participants write against, as a plan file object.
+    pub plan: PlanFile<'a>,
+    /// The mock tender the participants answer.
+    pub tender: &'a Tender,
+    /// The trainer's model offer (bidder, answers and commitments) against
+    /// the pack's plan and tender: the exemplar of the debrief.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_offer: Option<&'a Offer>,
+}
+
+/// Writes a workshop pack: pretty JSON, UTF-8, ending in a newline.
+pub fn write_workshop(workshop: &Workshop) -> String {
+    pretty(&WorkshopFile {
+        format: WORKSHOP_FORMAT,
+        version: VERSION,
+        title: &workshop.title,
+        instructions: &workshop.instructions,
+        plan: PlanFile::new(&workshop.plan),
+        tender: &workshop.tender,
+        model_offer: workshop.model_offer.as_ref(),
+    })
+}
+
+/// Saves a workshop pack at `path`, whole or not at all.
+pub fn save_workshop(path: &Path, workshop: &Workshop) -> Result<(), FileError> {
+    write_atomically(path, write_workshop(workshop).as_bytes()).map_err(|e| cannot_write(path, &e))
+}
+
+/// Checks a workshop pack made in memory by the pack file's rules: it is
+/// written out and read back.
+pub fn validate_workshop(workshop: &Workshop) -> Result<(), FileError> {
+    read_workshop(write_workshop(workshop).as_bytes()).map(drop)
+}
+
 /// Writes a plan file: pretty JSON, UTF-8, ending in a newline.
 pub fn write_plan(plan: &Plan) -> String {
     pretty(&PlanFile::new(plan))
@@ -402,7 +535,29 @@ pub fn cannot_write(path: &Path, e: &std::io::Error) -> FileError {
 
 /// A file name for an offer: "Wear Valley Kitchens CIC - DCC-2026-0142.svoffer.json".
 pub fn offer_file_name(doc: &OfferDocument, extension: &str) -> String {
-    let raw = format!("{} - {}", doc.offer.bidder.name, doc.tender.reference);
+    safe_file_name(
+        &format!("{} - {}", doc.offer.bidder.name, doc.tender.reference),
+        extension,
+    )
+}
+
+/// A file name for a workshop pack: "Bid writing, Durham.svworkshop.json".
+pub fn workshop_file_name(workshop: &Workshop) -> String {
+    safe_file_name(&workshop.title, "svworkshop.json")
+}
+
+/// A file name for a participant's offer in a workshop, after the
+/// participant (the bidder's name) and the pack:
+/// "Wear Valley Kitchens CIC - Bid writing, Durham.svoffer.json".
+pub fn workshop_offer_file_name(doc: &OfferDocument, workshop_title: &str) -> String {
+    safe_file_name(
+        &format!("{} - {workshop_title}", doc.offer.bidder.name),
+        "svoffer.json",
+    )
+}
+
+/// `raw` with the characters file systems refuse replaced, then `.extension`.
+fn safe_file_name(raw: &str, extension: &str) -> String {
     let safe: String = raw
         .chars()
         .map(|c| {

@@ -1,14 +1,14 @@
 //! JSON Schemas of the interchange files, generated from the Rust types.
 //!
 //! The committed copies live in `docs/` (`plan.schema.json`,
-//! `offer.schema.json`); a test fails when they differ from what the types
+//! `offer.schema.json`, `workshop.schema.json`); a test fails when they differ from what the types
 //! generate, and `OFFERWRIGHT_BLESS=1 cargo test` rewrites them.
 //! A schema describes shapes; the importer checks more (references between
 //! lists, unique ids, limits), as `docs/formats.md` says.
 
 use schemars::generate::SchemaSettings;
 
-use super::{OfferFile, PlanFile};
+use super::{OfferFile, PlanFile, WorkshopFile};
 
 fn generate<T: schemars::JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
@@ -26,4 +26,9 @@ pub fn plan_schema() -> String {
 /// The JSON Schema of an offer file.
 pub fn offer_schema() -> String {
     generate::<OfferFile<'static>>()
+}
+
+/// The JSON Schema of a workshop pack.
+pub fn workshop_schema() -> String {
+    generate::<WorkshopFile<'static>>()
 }

@@ -1,10 +1,11 @@
-//! Importing plan and offer files into the store: whole or not at all.
+//! Importing plan and offer files into the store, and starting an offer
+//! from a workshop pack: whole or not at all.
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Result, Store, StoreError};
-use crate::domain::Plan;
+use crate::domain::{Bidder, Offer, OfferDocument, Plan, Workshop};
 use crate::files::{read_offer, read_plan};
 
 /// What importing an offer file did.
@@ -50,7 +51,34 @@ pub fn import_plan(store: &mut Store, bytes: &[u8], replace: bool) -> Result<Pla
 /// holds them already, field for field, and added otherwise; a plan whose id
 /// is taken by a different plan is added under a new id (`id-2`, `id-3`...).
 pub fn import_offer(store: &mut Store, bytes: &[u8]) -> Result<ImportedOffer> {
-    let mut doc = read_offer(bytes)?;
+    import_document(store, read_offer(bytes)?)
+}
+
+/// Starts a participant's offer from a workshop pack: the pack's plan and
+/// tender are reused or added as for an offer file, and a new offer from
+/// `participant` (the bidder's name), with no answers or commitments yet,
+/// is added against them.
+pub fn start_workshop_offer(
+    store: &mut Store,
+    pack: &Workshop,
+    participant: &str,
+) -> Result<ImportedOffer> {
+    let doc = pack.document(Offer {
+        bidder: Bidder {
+            name: participant.trim().to_owned(),
+            kind: None,
+            employees: None,
+            location: None,
+        },
+        answers: Vec::new(),
+        commitments: Vec::new(),
+    });
+    crate::files::recheck(&doc.offer, "")?;
+    import_document(store, doc)
+}
+
+/// Adds an offer document: its plan and tender reused or added, then the offer.
+fn import_document(store: &mut Store, mut doc: OfferDocument) -> Result<ImportedOffer> {
     store.write(|tx| {
         let mut plan_added = false;
         let base = doc.plan.id.clone();

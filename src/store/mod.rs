@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
 
-pub use import::{ImportedOffer, import_offer, import_plan};
+pub use import::{ImportedOffer, import_offer, import_plan, start_workshop_offer};
 /// The SQLite binding, for callers that hold a connection or transaction.
 pub use rusqlite;
 

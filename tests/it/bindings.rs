@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use offerwright::domain::OfferDocument;
+use offerwright::domain::{OfferDocument, Workshop};
 use offerwright::error::UserError;
 use offerwright::export::text::PortalAnswer;
 use offerwright::samples::Demo;
@@ -15,6 +15,7 @@ use offerwright::store::offers::{OfferSummary, OfferView};
 use offerwright::store::plans::PlanSummary;
 use offerwright::store::tenders::{TenderRecord, TenderSummary};
 use offerwright::store::{ImportedOffer, StoreInfo};
+use offerwright::workshop::Comparison;
 use ts_rs::{Config, TS};
 
 fn read_dir(dir: &Path) -> BTreeMap<PathBuf, String> {
@@ -50,6 +51,8 @@ fn ui_bindings_are_up_to_date() {
     Restored::export_all(&cfg).unwrap();
     Report::export_all(&cfg).unwrap();
     PortalAnswer::export_all(&cfg).unwrap();
+    Workshop::export_all(&cfg).unwrap();
+    Comparison::export_all(&cfg).unwrap();
     let generated = read_dir(tmp.path());
 
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");

@@ -16,3 +16,4 @@ mod score;
 mod store;
 mod support;
 mod upgrade;
+mod workshop;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use offerwright::files::schema::{offer_schema, plan_schema};
+use offerwright::files::schema::{offer_schema, plan_schema, workshop_schema};
 
 fn check(file: &str, generated: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,6 +30,11 @@ fn offer_schema_is_up_to_date() {
 }
 
 #[test]
+fn workshop_schema_is_up_to_date() {
+    check("workshop.schema.json", &workshop_schema());
+}
+
+#[test]
 fn schemas_refuse_unknown_fields_and_pin_the_header() {
     let plan: serde_json::Value = serde_json::from_str(&plan_schema()).unwrap();
     assert_eq!(plan["properties"]["format"]["const"], "offerwright/plan");
@@ -39,4 +44,22 @@ fn schemas_refuse_unknown_fields_and_pin_the_header() {
     let offer: serde_json::Value = serde_json::from_str(&offer_schema()).unwrap();
     assert_eq!(offer["properties"]["format"]["const"], "offerwright/offer");
     assert_eq!(offer["additionalProperties"], false);
+    let pack: serde_json::Value = serde_json::from_str(&workshop_schema()).unwrap();
+    assert_eq!(
+        pack["properties"]["format"]["const"],
+        "offerwright/workshop"
+    );
+    assert_eq!(pack["properties"]["version"]["const"], 1);
+    assert_eq!(pack["additionalProperties"], false);
+    assert_eq!(
+        pack["required"],
+        serde_json::json!([
+            "format",
+            "version",
+            "title",
+            "instructions",
+            "plan",
+            "tender"
+        ])
+    );
 }

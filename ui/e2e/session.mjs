@@ -47,15 +47,17 @@ async function webkitGone() {
 
 /**
  * Starts the app on the data directory `dataDir`, with save dialogs answered
- * in `dialogDir` and open dialogs with `openFile`. Returns { browser, stop }.
+ * in `dialogDir`, open dialogs with `openFile` and folder dialogs with
+ * `openFolder`. Returns { browser, stop }.
  */
-export async function startApp({ app, driver, dataDir, dialogDir, openFile }) {
+export async function startApp({ app, driver, dataDir, dialogDir, openFile, openFolder }) {
   if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
   const env = {
     ...process.env,
     OFFERWRIGHT_DATA_DIR: dataDir,
     OFFERWRIGHT_DIALOG_DIR: dialogDir,
     ...(openFile ? { OFFERWRIGHT_DIALOG_OPEN: openFile } : {}),
+    ...(openFolder ? { OFFERWRIGHT_DIALOG_FOLDER: openFolder } : {}),
   };
   const child = spawn(driver, ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
   await waitFor(() => portOpen(PORT), "tauri-driver to listen");

@@ -9,6 +9,7 @@ pub mod export;
 pub mod offers;
 pub mod plans;
 pub mod tenders;
+pub mod workshop;
 
 use tauri::Runtime;
 use tauri::ipc::Invoke;
@@ -56,5 +57,15 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         export::export_plan_pdf,
         export::export_offer_office,
         export::portal_answers,
+        workshop::open_workshop_pack,
+        workshop::current_workshop_pack,
+        workshop::create_workshop_pack,
+        workshop::collect_workshop_folder,
+        workshop::compare_workshop,
+        workshop::export_workshop_handout,
+        workshop::export_workshop_csv,
+        workshop::start_workshop_offer,
+        workshop::workshop_for_offer,
+        workshop::export_workshop_offer,
     ]
 }

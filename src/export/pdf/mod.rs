@@ -1,5 +1,5 @@
 //! PDF export: the submission PDF a buyer receives, the review PDF with the
-//! self-score, and the plan on a page.
+//! self-score, the plan on a page, and the workshop handout.
 //!
 //! - `layout.rs`: a small layout engine over printpdf (A4 pages, margins,
 //!   wrapped rich text, lists, tables with repeating headers, footers with
@@ -8,7 +8,9 @@
 //!   widths, and subsetting on save;
 //! - `markdown.rs`: the answers' Markdown as blocks;
 //! - `offer.rs`: the submission and review documents;
-//! - `plan.rs`: the plan on a page, shrunk to fit one sheet or refused.
+//! - `plan.rs`: the plan on a page, shrunk to fit one sheet or refused;
+//! - `workshop.rs`: the workshop handout: offers side by side, the common
+//!   fixes with examples from the model offer, the plan on a page.
 //!
 //! Text is real text: every word can be selected, searched and extracted.
 //! To change how a document looks, start from its module (`offer.rs`,
@@ -20,6 +22,7 @@ mod layout;
 pub(crate) mod markdown;
 mod offer;
 mod plan;
+mod workshop;
 
 pub(crate) use fonts::Face;
 pub(crate) use layout::{BREAK, Span};
@@ -28,7 +31,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::{OfferDocument, Plan};
+use crate::domain::{OfferDocument, Plan, Workshop};
 use crate::files;
 
 /// Why a PDF could not be made or written.
@@ -90,6 +93,27 @@ pub fn write_review(doc: &OfferDocument, today: NaiveDate, path: &Path) -> Resul
 /// Writes the plan on a page to `path`, whole or not at all.
 pub fn write_plan_on_a_page(plan: &Plan, path: &Path) -> Result<(), PdfError> {
     write(path, &plan_on_a_page(plan)?)
+}
+
+/// The workshop handout for a trainer's debrief: `comparison` side by side
+/// (anonymised or not, as it was made), its most common fixes with examples
+/// from the pack's model offer, and the pack's plan on a page.
+pub fn workshop_handout(
+    comparison: &crate::workshop::Comparison,
+    pack: &Workshop,
+    today: NaiveDate,
+) -> Result<Vec<u8>, PdfError> {
+    workshop::render(comparison, &pack.plan, today)
+}
+
+/// Writes the workshop handout to `path`, whole or not at all.
+pub fn write_workshop_handout(
+    comparison: &crate::workshop::Comparison,
+    pack: &Workshop,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<(), PdfError> {
+    write(path, &workshop_handout(comparison, pack, today)?)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {

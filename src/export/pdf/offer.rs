@@ -932,7 +932,7 @@ fn yes_no(passed: bool) -> Span {
 }
 
 /// A colour per band; never the only sign of it (the label says it too).
-fn band_colour(band: Band) -> super::layout::Rgb {
+pub(crate) fn band_colour(band: Band) -> super::layout::Rgb {
     use super::layout::Rgb;
     match band {
         Band::NoResponse | Band::Poor => Rgb(0.75, 0.33, 0.25),

@@ -28,20 +28,32 @@ const STEP: f32 = 0.25;
 /// Draws the plan, shrinking the type until it fits.
 pub(crate) fn render(plan: &Plan) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::metrics()?;
+    let doc = fitted(&fonts, plan, false)?;
+    let meta = Meta {
+        title: fonts.clean(&plan.title),
+        author: fonts.clean(&plan.issuer),
+        subject: format!("Plan on a page: {}", fonts.clean(&plan.title)),
+        keywords: vec!["social value".to_owned(), "plan on a page".to_owned()],
+        created: chrono::Utc::now().timestamp(),
+    };
+    doc.finish(&meta)
+}
+
+/// The plan on a page as the items of one page, for another document to
+/// take in whole (the workshop handout); `footer` keeps room for that
+/// document's footer.
+pub(crate) fn page_items(fonts: &Fonts, plan: &Plan, footer: bool) -> Result<Vec<Item>, PdfError> {
+    let mut doc = fitted(fonts, plan, footer)?;
+    Ok(doc.pages.pop().map(|p| p.items).unwrap_or_default())
+}
+
+/// The plan laid out at the largest size that fits one page, or refused.
+fn fitted(fonts: &Fonts, plan: &Plan, footer: bool) -> Result<Doc, PdfError> {
     let mut size = LARGEST;
     let mut overflow = 0.0;
     while size >= FLOOR - 0.001 {
-        match lay_out(&fonts, plan, size) {
-            Ok(doc) => {
-                let meta = Meta {
-                    title: fonts.clean(&plan.title),
-                    author: fonts.clean(&plan.issuer),
-                    subject: format!("Plan on a page: {}", fonts.clean(&plan.title)),
-                    keywords: vec!["social value".to_owned(), "plan on a page".to_owned()],
-                    created: chrono::Utc::now().timestamp(),
-                };
-                return doc.finish(&meta);
-            }
+        match lay_out(fonts, plan, size, footer) {
+            Ok(doc) => return Ok(doc),
             Err(over) => overflow = over,
         }
         size -= STEP;
@@ -366,9 +378,9 @@ fn shift_x(item: Item, dx: f32) -> Item {
 
 /// Lays the plan out at body size `size`; the overflow in points if it does
 /// not fit on one page.
-fn lay_out(fonts: &Fonts, plan: &Plan, size: f32) -> Result<Doc, f32> {
+fn lay_out(fonts: &Fonts, plan: &Plan, size: f32, footer: bool) -> Result<Doc, f32> {
     let s = Scale::new(size);
-    let mut doc = Doc::new(fonts.clone(), None);
+    let mut doc = Doc::new(fonts.clone(), footer.then(String::new));
     let clean = |t: &str| fonts.clean(t);
     let (left, width) = (doc.frame.left, doc.frame.width());
 

@@ -25,6 +25,8 @@ import { demoEvidence, demoOffer, demoTender } from "./fake/demo";
 import { durhamSample, ukSocialValueModel } from "./fake/plans";
 import { fakePortalAnswers } from "./fake/portal";
 import { fakeScore } from "./fake/score";
+import { demoComparison, demoWorkshop } from "./fake/workshop";
+import type { Workshop } from "./bindings/Workshop";
 
 export interface FakeCall {
   command: string;
@@ -141,6 +143,14 @@ export class FakeBackend implements Backend {
   folder = "/home/you/Documents";
   /** What the fake open dialog returns: null as if cancelled. */
   nextImport: { plan?: Plan; offer?: { plan: Plan; tender: Tender; offer: Offer } } | null = null;
+
+  /** What the fake pack dialog opens: null as if cancelled. */
+  nextPack: Workshop | null = demoWorkshop();
+  /** Whether the fake folder dialog is cancelled. */
+  cancelFolder = false;
+  workshop: Workshop | null = null;
+  collected = false;
+  startedPacks = new Map<number, Workshop>();
 
   plans = new Map<string, { plan: Plan; updated_at: string }>();
   tenders = new Map<number, { plan_id: string; tender: Tender }>();
@@ -466,6 +476,58 @@ export class FakeBackend implements Backend {
 
       case "score_document":
         return fakeScore(a.doc as OfferDocument);
+
+      case "open_workshop_pack":
+        if (this.nextPack) {
+          this.workshop = clone(this.nextPack);
+          this.collected = false;
+        }
+        return this.nextPack;
+      case "current_workshop_pack":
+        return this.workshop;
+      case "create_workshop_pack": {
+        const t = this.tenders.get(a.tenderId as number);
+        if (!t) throw notFound(`Tender ${a.tenderId}`);
+        checkText("title", a.title as string);
+        const model = a.modelOffer == null ? null : this.#offer(a.modelOffer as number).offer;
+        this.workshop = {
+          title: a.title as string,
+          instructions: a.instructions as string,
+          plan: this.#plan(t.plan_id),
+          tender: t.tender,
+          model_offer: model,
+        };
+        this.collected = false;
+        return `${this.folder}/${a.title}.svworkshop.json`;
+      }
+      case "collect_workshop_folder":
+        if (!this.workshop) throw invalid("no workshop pack is open: open or make one first");
+        if (this.cancelFolder) return null;
+        this.collected = true;
+        return demoComparison(this.workshop, a.anonymise as boolean);
+      case "compare_workshop":
+        return this.workshop && this.collected ? demoComparison(this.workshop, a.anonymise as boolean) : null;
+      case "export_workshop_handout":
+        return `${this.folder}/${this.workshop?.title} - handout.pdf`;
+      case "export_workshop_csv":
+        return `${this.folder}/${this.workshop?.title} - scores.csv`;
+      case "start_workshop_offer": {
+        if (!this.workshop) throw invalid("no workshop pack is open: open or make one first");
+        const name = (a.participant as string).trim();
+        if (name === "") throw invalid("bidder.name: expected a non-empty text, found only white space or nothing");
+        const tender_id = this.addTender(this.workshop.plan.id, this.workshop.tender);
+        const offer_id = this.addOffer(tender_id, { bidder: { name }, answers: [], commitments: [] });
+        this.startedPacks.set(offer_id, clone(this.workshop));
+        return { offer_id, tender_id, plan_id: this.workshop.plan.id, plan_added: false, tender_added: true };
+      }
+      case "workshop_for_offer":
+        return this.startedPacks.get(a.id as number) ?? null;
+      case "export_workshop_offer": {
+        const o = this.#offer(a.id as number);
+        const pack = this.startedPacks.get(a.id as number) ?? this.workshop;
+        if (!pack) throw invalid("no workshop pack is open: open or make one first");
+        return `${this.folder}/${o.offer.bidder.name} - ${pack.title}.svoffer.json`;
+      }
 
       case "list_evidence":
         return [...this.evidence.values()];

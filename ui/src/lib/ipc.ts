@@ -8,6 +8,7 @@ import { listen } from "@tauri-apps/api/event";
 import type { BackupRecord } from "./bindings/BackupRecord";
 import type { Bidder } from "./bindings/Bidder";
 import type { Commitment } from "./bindings/Commitment";
+import type { Comparison } from "./bindings/Comparison";
 import type { Demo } from "./bindings/Demo";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Evidence } from "./bindings/Evidence";
@@ -26,6 +27,7 @@ import type { Tender } from "./bindings/Tender";
 import type { TenderRecord } from "./bindings/TenderRecord";
 import type { TenderSummary } from "./bindings/TenderSummary";
 import type { UserError } from "./bindings/UserError";
+import type { Workshop } from "./bindings/Workshop";
 
 /** The office formats an offer can be saved in, besides PDF. */
 export type OfficeFormat = "docx" | "xlsx" | "csv";
@@ -148,6 +150,27 @@ export const api = {
 
   /** The self-score of a document held in memory (the editor's, not the stored offer). */
   scoreDocument: (doc: OfferDocument) => call<Report>("score_document", { doc }),
+
+  /** Asks for a workshop pack file and opens it; null when cancelled. */
+  openWorkshopPack: () => call<Workshop | null>("open_workshop_pack"),
+  currentWorkshopPack: () => call<Workshop | null>("current_workshop_pack"),
+  /** Makes a pack from a stored tender and asks where to save it. */
+  createWorkshopPack: (tenderId: number, title: string, instructions: string, modelOffer: number | null) =>
+    call<string | null>("create_workshop_pack", { tenderId, title, instructions, modelOffer }),
+  /** Asks for the folder of participants' offer files, collects and compares them. */
+  collectWorkshopFolder: (anonymise: boolean) =>
+    call<Comparison | null>("collect_workshop_folder", { anonymise }),
+  compareWorkshop: (anonymise: boolean) => call<Comparison | null>("compare_workshop", { anonymise }),
+  exportWorkshopHandout: (anonymise: boolean) =>
+    call<string | null>("export_workshop_handout", { anonymise }),
+  exportWorkshopCsv: (anonymise: boolean) => call<string | null>("export_workshop_csv", { anonymise }),
+  /** Starts a participant's offer against the open pack. */
+  startWorkshopOffer: (participant: string) =>
+    call<ImportedOffer>("start_workshop_offer", { participant }),
+  /** The pack an offer was started from in this session, if any. */
+  workshopForOffer: (id: number) => call<Workshop | null>("workshop_for_offer", { id }),
+  /** Saves the offer file for the trainer, named after the participant and the pack. */
+  exportWorkshopOffer: (id: number) => call<string | null>("export_workshop_offer", { id }),
 
   listEvidence: () => call<EvidenceRecord[]>("list_evidence"),
   saveEvidence: (id: number | null, item: Evidence) =>

@@ -11,6 +11,7 @@ export type Route =
   | { name: "tender-new"; plan: string | null }
   | { name: "offer"; id: number }
   | { name: "settings"; section: string | null }
+  | { name: "workshop" }
   | { name: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +34,9 @@ export function parseRoute(hash: string): Route {
     case "offer":
       if (second && /^\d+$/.test(second) && parts.length === 2) return { name: "offer", id: Number(second) };
       break;
+    case "workshop":
+      if (parts.length === 1) return { name: "workshop" };
+      break;
     case "settings":
       if (parts.length <= 2) return { name: "settings", section: second ?? null };
       break;
@@ -50,6 +54,7 @@ export const href = {
   tenderNew: (plan?: string | null) =>
     plan ? `#/tender/new?plan=${encodeURIComponent(plan)}` : "#/tender/new",
   offer: (id: number) => `#/offer/${id}`,
+  workshop: () => "#/workshop",
   settings: (section?: string) => (section ? `#/settings/${section}` : "#/settings"),
 };
 
