@@ -31,7 +31,9 @@ async function waitFor(check, what, timeoutMs = 20000) {
 /** The app's processes still running: [pid, name] of each. */
 export function appProcesses() {
   // Process names are cut to 15 characters by the kernel.
-  const names = new Set(["offerwright-app", "WebKitWebProces", "WebKitNetworkPr"]);
+  // WebKitWebDriver too: a new session cannot start while the last one's
+  // driver still holds its port.
+  const names = new Set(["offerwright-app", "WebKitWebProces", "WebKitNetworkPr", "WebKitWebDriver"]);
   return execSync("ps -eo pid=,comm=", { encoding: "utf8" })
     .split("\n")
     .map((line) => line.trim().split(/\s+/, 2))
