@@ -556,6 +556,12 @@ pub fn workshop_offer_file_name(doc: &OfferDocument, workshop_title: &str) -> St
     )
 }
 
+/// A file name for a workshop's debrief output, after the pack and what it
+/// holds: "Bid writing, Durham - handout.pdf".
+pub fn workshop_output_file_name(workshop: &Workshop, what: &str, extension: &str) -> String {
+    safe_file_name(&format!("{} - {what}", workshop.title), extension)
+}
+
 /// `raw` with the characters file systems refuse replaced, then `.extension`.
 fn safe_file_name(raw: &str, extension: &str) -> String {
     let safe: String = raw

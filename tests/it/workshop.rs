@@ -87,6 +87,16 @@ fn a_pack_round_trips_through_its_file() {
     assert_eq!(files::read_workshop(text.as_bytes()).unwrap(), bare);
 }
 
+#[test]
+fn debrief_files_are_named_after_the_pack_with_unsafe_characters_replaced() {
+    let mut pack = pack();
+    pack.title = "Durham: bid writing? 2026/27".to_owned();
+    assert_eq!(
+        files::workshop_output_file_name(&pack, "handout", "pdf"),
+        "Durham_ bid writing_ 2026_27 - handout.pdf"
+    );
+}
+
 /// An edit to a pack's JSON.
 type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
 

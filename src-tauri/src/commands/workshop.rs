@@ -187,10 +187,7 @@ pub async fn export_workshop_handout<R: Runtime>(
     anonymise: bool,
 ) -> CmdResult<Option<String>> {
     let (pack, comparison) = comparison(&ws, anonymise)?;
-    let name = format!(
-        "{} - handout.pdf",
-        pack.title.replace(['/', '\\', ':'], "_")
-    );
+    let name = files::workshop_output_file_name(&pack, "handout", "pdf");
     let Some(path) = dialogs::save(&app, &state.dialogs, "Save the handout", &name, PDF_FILTER)
     else {
         return Ok(None);
@@ -209,7 +206,7 @@ pub async fn export_workshop_csv<R: Runtime>(
     anonymise: bool,
 ) -> CmdResult<Option<String>> {
     let (pack, comparison) = comparison(&ws, anonymise)?;
-    let name = format!("{} - scores.csv", pack.title.replace(['/', '\\', ':'], "_"));
+    let name = files::workshop_output_file_name(&pack, "scores", "csv");
     let Some(path) = dialogs::save(&app, &state.dialogs, "Save the scores", &name, CSV_FILTER)
     else {
         return Ok(None);
