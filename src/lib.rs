@@ -1,6 +1,8 @@
 //! Offerwright's core: everything the desktop app and the command line do,
 //! with no knowledge of windows, Tauri or IPC.
 //!
+//! - [`delivery`]: after award, where each commitment stands against its
+//!   promise and its pro-rata target;
 //! - [`domain`]: plain types for plans, tenders, offers and evidence;
 //! - [`files`]: the interchange files (plan and offer files, workshop packs): strict import,
 //!   export, JSON Schemas;
@@ -24,6 +26,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod delivery;
 pub mod domain;
 pub mod error;
 pub mod export;

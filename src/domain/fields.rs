@@ -279,6 +279,21 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D:
     opt_with(d, date)
 }
 
+/// A moment, written in RFC 3339 ("2027-07-02T09:14:00Z"); kept as written.
+pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    text_with(
+        d,
+        "a date and time written in RFC 3339, such as \"2027-07-02T09:14:00Z\"",
+        |s| match chrono::DateTime::parse_from_rfc3339(&s) {
+            Ok(_) => Ok(s),
+            Err(_) => Err(format!(
+                "expected a date and time written in RFC 3339, such as \"2027-07-02T09:14:00Z\", found {}",
+                quoted(&s)
+            )),
+        },
+    )
+}
+
 /// An optional list of short naming texts; absent or `null` is empty.
 pub fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]

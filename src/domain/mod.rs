@@ -11,6 +11,7 @@
 //! (a migration in `store/migrations.rs` and the table's module), then
 //! regenerate the schemas (`cargo test` says how when they are stale).
 
+mod delivery;
 mod evidence;
 pub mod fields;
 mod offer;
@@ -18,6 +19,7 @@ mod plan;
 mod tender;
 mod workshop;
 
+pub use delivery::{Delivery, DeliveryRecord, EvidenceRef, EvidenceRefKind, Frequency, Period};
 pub use evidence::{Evidence, EvidenceKind};
 pub use offer::{Answer, Bidder, BidderKind, Commitment, Offer};
 pub use plan::{HotTopic, Measure, Plan, Source, Theme};

@@ -8,6 +8,10 @@
 //! - [`csv`]: the commitments sheet as CSV: UTF-8, quoted as RFC 4180 says
 //!   (the `csv` crate), numbers written exactly as in the offer, dates as
 //!   `YYYY-MM-DD`.
+//! - [`progress_xlsx`]: a won offer's progress report as a spreadsheet:
+//!   "Progress" (proposed against achieved at a period's end), "Timeline"
+//!   (what was achieved in each period), "Records" (every record, the
+//!   corrected ones marked) and "About" (the contract).
 
 use std::path::Path;
 
@@ -17,7 +21,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 use super::content::unit;
 use super::{ExportError, write};
-use crate::domain::{Commitment, OfferDocument};
+use crate::delivery;
+use crate::domain::{Commitment, Delivery, OfferDocument};
 use crate::score;
 
 /// The commitments sheet's column headings, in order.
@@ -237,4 +242,256 @@ pub fn write_xlsx(doc: &OfferDocument, path: &Path) -> Result<(), ExportError> {
 /// Writes the CSV to `path`, whole or not at all.
 pub fn write_csv(doc: &OfferDocument, path: &Path) -> Result<(), ExportError> {
     write(path, &csv(doc)?)
+}
+
+/// The progress sheet's column headings, in order.
+pub const PROGRESS_HEADINGS: [&str; 15] = [
+    "No.",
+    "ID",
+    "What",
+    "Hot topic",
+    "Unit",
+    "Proposed output",
+    "Due",
+    "Target to date",
+    "Achieved in period",
+    "Achieved to date",
+    "Status",
+    "Proxy value (GBP)",
+    "Value delivered (GBP)",
+    "Note",
+    "Evidence",
+];
+
+/// The records sheet's column headings, in order.
+pub const RECORD_HEADINGS: [&str; 10] = [
+    "Commitment ID",
+    "Period",
+    "First day",
+    "Last day",
+    "Achieved",
+    "Note",
+    "Evidence",
+    "Recorded by",
+    "Recorded at",
+    "Counts",
+];
+
+fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(
+        u16::try_from(d.year()).unwrap_or(1900),
+        d.month() as u8,
+        d.day() as u8,
+    )
+}
+
+/// A won offer's progress report as a spreadsheet: at the end of `period`,
+/// or with `None` at the end of the contract.
+pub fn progress_xlsx(
+    doc: &OfferDocument,
+    delivery: &Delivery,
+    period: Option<u32>,
+) -> Result<Vec<u8>, ExportError> {
+    build_progress(doc, delivery, period).map_err(|e| ExportError::Render {
+        what: "spreadsheet",
+        reason: e.to_string(),
+    })
+}
+
+fn build_progress(
+    doc: &OfferDocument,
+    delivery: &Delivery,
+    period: Option<u32>,
+) -> Result<Vec<u8>, XlsxError> {
+    let periods = delivery.periods(doc.tender.duration_months);
+    let last = u32::try_from(periods.len()).unwrap_or(u32::MAX);
+    let status = delivery::at_period_end(doc, delivery, period.unwrap_or(last));
+    let n = status.period;
+
+    let mut book = Workbook::new();
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let money = Format::new()
+        .set_num_format("\u{a3}#,##0.00")
+        .set_align(FormatAlign::Top);
+    let date = Format::new()
+        .set_num_format("d mmmm yyyy")
+        .set_align(FormatAlign::Top);
+    let evidence_text = |e: &[crate::domain::EvidenceRef]| {
+        e.iter()
+            .map(|e| format!("{}: {}", e.kind.label(), e.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+
+    let sheet = book.add_worksheet();
+    sheet.set_name("Progress")?;
+    for (col, name) in (0_u16..).zip(PROGRESS_HEADINGS) {
+        sheet.write_string_with_format(0, col, name, &head)?;
+        let width = match name {
+            "What" | "Note" | "Evidence" => 40,
+            "Hot topic" => 28,
+            "No." => 6,
+            _ => 14,
+        };
+        sheet.set_column_width(col, width)?;
+    }
+    for (r, p) in (1_u32..).zip(&status.commitments) {
+        let cell = p.periods.iter().find(|c| c.period == n);
+        sheet.write_number_with_format(r, 0, f64::from(r), &top)?;
+        sheet.write_string_with_format(r, 1, &p.commitment, &top)?;
+        sheet.write_string_with_format(r, 2, &p.what, &wrap)?;
+        if let Some(t) = &p.hot_topic {
+            sheet.write_string_with_format(r, 3, t, &wrap)?;
+        }
+        if let Some(u) = &p.unit {
+            sheet.write_string_with_format(r, 4, u, &top)?;
+        }
+        if let Some(v) = p.promised {
+            sheet.write_number_with_format(r, 5, number(v), &top)?;
+        }
+        sheet.write_datetime_with_format(r, 6, excel_date(p.due)?, &date)?;
+        if let Some(v) = p.target_to_date {
+            sheet.write_number_with_format(r, 7, number(crate::money::round(v, 2)), &top)?;
+        }
+        if let Some(v) = p.achieved_in_period {
+            sheet.write_number_with_format(r, 8, number(v), &top)?;
+        }
+        sheet.write_number_with_format(r, 9, number(p.achieved_to_date), &top)?;
+        sheet.write_string_with_format(r, 10, p.status.label(), &top)?;
+        if let Some(v) = p.proxy_value {
+            sheet.write_number_with_format(r, 11, number(v), &money)?;
+        }
+        if let Some(v) = p.value_to_date {
+            sheet.write_number_with_format(r, 12, number(v), &money)?;
+        }
+        if let Some(note) = cell.and_then(|c| c.note.as_deref()) {
+            sheet.write_string_with_format(r, 13, note, &wrap)?;
+        }
+        if let Some(c) = cell.filter(|c| !c.evidence.is_empty()) {
+            sheet.write_string_with_format(r, 14, evidence_text(&c.evidence), &wrap)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+
+    let sheet = book.add_worksheet();
+    sheet.set_name("Timeline")?;
+    sheet.write_string_with_format(0, 0, "Commitment ID", &head)?;
+    sheet.write_string_with_format(0, 1, "What", &head)?;
+    sheet.set_column_width(1, 40)?;
+    for (col, p) in (2_u16..).zip(&periods) {
+        sheet.write_string_with_format(0, col, status.period_name(p.number), &head)?;
+        sheet.set_column_width(col, 12)?;
+    }
+    for (r, p) in (1_u32..).zip(&status.commitments) {
+        sheet.write_string_with_format(r, 0, &p.commitment, &top)?;
+        sheet.write_string_with_format(r, 1, &p.what, &wrap)?;
+        for (col, c) in (2_u16..).zip(&p.periods) {
+            if let Some(v) = c.achieved {
+                sheet.write_number_with_format(r, col, number(v), &top)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 2)?;
+
+    let sheet = book.add_worksheet();
+    sheet.set_name("Records")?;
+    for (col, name) in (0_u16..).zip(RECORD_HEADINGS) {
+        sheet.write_string_with_format(0, col, name, &head)?;
+        let width = match name {
+            "Note" | "Evidence" => 40,
+            "Recorded at" => 22,
+            _ => 14,
+        };
+        sheet.set_column_width(col, width)?;
+    }
+    for (i, (r, rec)) in (1_u32..).zip(&delivery.records).enumerate() {
+        sheet.write_string_with_format(r, 0, &rec.commitment, &top)?;
+        sheet.write_number_with_format(r, 1, f64::from(rec.period), &top)?;
+        if let Some(p) = periods.iter().find(|p| p.number == rec.period) {
+            sheet.write_datetime_with_format(r, 2, excel_date(p.first)?, &date)?;
+            sheet.write_datetime_with_format(r, 3, excel_date(p.last)?, &date)?;
+        }
+        sheet.write_number_with_format(r, 4, number(rec.achieved), &top)?;
+        if let Some(note) = &rec.note {
+            sheet.write_string_with_format(r, 5, note, &wrap)?;
+        }
+        if !rec.evidence.is_empty() {
+            sheet.write_string_with_format(r, 6, evidence_text(&rec.evidence), &wrap)?;
+        }
+        sheet.write_string_with_format(r, 7, &rec.recorded_by, &top)?;
+        sheet.write_string_with_format(r, 8, &rec.recorded_at, &top)?;
+        sheet.write_string_with_format(
+            r,
+            9,
+            if delivery.counts(i) {
+                "yes"
+            } else {
+                "no: corrected later"
+            },
+            &top,
+        )?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+
+    let sheet = book.add_worksheet();
+    sheet.set_name("About")?;
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(1, 60)?;
+    let covers = match period {
+        Some(_) => status.period_label(n),
+        None => "the whole contract".to_owned(),
+    };
+    let rows: [(&str, String); 9] = [
+        ("Supplier", doc.offer.bidder.name.clone()),
+        ("Buyer", doc.tender.buyer.clone()),
+        ("Contract", doc.tender.title.clone()),
+        ("Reference", doc.tender.reference.clone()),
+        ("Reported", status.reporting.clone()),
+        ("This report covers", covers),
+        ("At a glance", status.summary()),
+        (
+            "Value delivered to date",
+            status
+                .value_delivered
+                .map_or_else(|| "no proxy values apply".to_owned(), crate::money::gbp),
+        ),
+        (
+            "Value promised",
+            status
+                .value_promised
+                .map_or_else(|| "no proxy values apply".to_owned(), crate::money::gbp),
+        ),
+    ];
+    let mut r = 0;
+    for (label, value) in rows {
+        sheet.write_string_with_format(r, 0, label, &head)?;
+        sheet.write_string_with_format(r, 1, value, &wrap)?;
+        r += 1;
+    }
+    for (label, day) in [
+        ("Contract start", status.start),
+        ("Contract end", status.last_day),
+        ("Statuses as at", status.as_of),
+    ] {
+        sheet.write_string_with_format(r, 0, label, &head)?;
+        sheet.write_datetime_with_format(r, 1, excel_date(day)?, &date)?;
+        r += 1;
+    }
+
+    book.save_to_buffer()
+}
+
+/// Writes a won offer's progress spreadsheet to `path`, whole or not at all.
+pub fn write_progress_xlsx(
+    doc: &OfferDocument,
+    delivery: &Delivery,
+    period: Option<u32>,
+    path: &Path,
+) -> Result<(), ExportError> {
+    write(path, &progress_xlsx(doc, delivery, period)?)
 }

@@ -21,7 +21,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::{Offer, OfferDocument, Plan, Tender, Workshop, WorkshopHead};
+use crate::domain::{Delivery, Offer, OfferDocument, Plan, Tender, Workshop, WorkshopHead};
 
 /// The `format` of a plan file.
 pub const PLAN_FORMAT: &str = "offerwright/plan";
@@ -272,8 +272,18 @@ pub fn read_plan(bytes: &[u8]) -> Result<Plan, FileError> {
     Ok(plan)
 }
 
-/// Reads an offer file, with the plan and tender it embeds.
+/// Reads an offer file, with the plan and tender it embeds; the delivery
+/// records of a won offer, if any, are left aside (see
+/// [`read_offer_with_delivery`]).
 pub fn read_offer(bytes: &[u8]) -> Result<OfferDocument, FileError> {
+    read_offer_with_delivery(bytes).map(|(doc, _)| doc)
+}
+
+/// Reads an offer file with the plan and tender it embeds, and, for a won
+/// offer, its contract and delivery records.
+pub fn read_offer_with_delivery(
+    bytes: &[u8],
+) -> Result<(OfferDocument, Option<Delivery>), FileError> {
     let mut value = json::parse(bytes)?;
     let object = value.as_object_mut().ok_or_else(|| {
         FileError::Whole("expected a JSON object at the top of the file".to_owned())
@@ -291,6 +301,10 @@ pub fn read_offer(bytes: &[u8]) -> Result<OfferDocument, FileError> {
         ));
     }
     let tender: Tender = typed(tender_value, "tender")?;
+    let delivery: Option<Delivery> = match object.remove("delivery") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(typed(v, "delivery")?),
+    };
     let offer: Offer = typed(value, "")?;
     let doc = OfferDocument {
         plan,
@@ -299,7 +313,10 @@ pub fn read_offer(bytes: &[u8]) -> Result<OfferDocument, FileError> {
     };
     validate::tender(&doc.tender, "tender.")?;
     validate::offer(&doc)?;
-    Ok(doc)
+    if let Some(delivery) = &delivery {
+        validate::delivery(&doc, delivery)?;
+    }
+    Ok((doc, delivery))
 }
 
 /// Reads the plan embedded at `at` ("plan") of a file.
@@ -437,6 +454,9 @@ pub struct OfferFile<'a> {
     /// The bidder, answers and commitments.
     #[serde(flatten)]
     pub offer: &'a Offer,
+    /// After award: the contract and what was delivered (optional).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<&'a Delivery>,
 }
 
 /// A workshop pack as written: the header, the title and instructions, the
@@ -497,12 +517,19 @@ pub fn write_plan(plan: &Plan) -> String {
 
 /// Writes an offer file: pretty JSON, UTF-8, ending in a newline.
 pub fn write_offer(doc: &OfferDocument) -> String {
+    write_offer_with_delivery(doc, None)
+}
+
+/// Writes a won offer's file: the offer as submitted, then its contract
+/// and every delivery record, corrections included.
+pub fn write_offer_with_delivery(doc: &OfferDocument, delivery: Option<&Delivery>) -> String {
     pretty(&OfferFile {
         format: OFFER_FORMAT,
         version: VERSION,
         plan: PlanFile::new(&doc.plan),
         tender: &doc.tender,
         offer: &doc.offer,
+        delivery,
     })
 }
 
@@ -522,6 +549,16 @@ pub fn save_plan(path: &Path, plan: &Plan) -> Result<(), FileError> {
 /// Saves an offer file at `path`, whole or not at all.
 pub fn save_offer(path: &Path, doc: &OfferDocument) -> Result<(), FileError> {
     write_atomically(path, write_offer(doc).as_bytes()).map_err(|e| cannot_write(path, &e))
+}
+
+/// Saves a won offer's file, with its delivery records, at `path`.
+pub fn save_offer_with_delivery(
+    path: &Path,
+    doc: &OfferDocument,
+    delivery: Option<&Delivery>,
+) -> Result<(), FileError> {
+    write_atomically(path, write_offer_with_delivery(doc, delivery).as_bytes())
+        .map_err(|e| cannot_write(path, &e))
 }
 
 /// The error for a file that could not be written.
@@ -623,6 +660,11 @@ pub fn validate_plan(plan: &Plan) -> Result<(), FileError> {
 pub fn validate_tender(tender: &Tender) -> Result<(), FileError> {
     recheck(tender, "")?;
     validate::tender(tender, "")
+}
+
+/// Checks a won offer's delivery records against the offer and its contract.
+pub fn validate_delivery(doc: &OfferDocument, delivery: &Delivery) -> Result<(), FileError> {
+    validate::delivery(doc, delivery)
 }
 
 /// Checks an offer against its plan and tender (answers, commitments).

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::FileError;
 use crate::domain::fields::quoted;
-use crate::domain::{OfferDocument, Plan, Tender};
+use crate::domain::{Delivery, OfferDocument, Plan, Tender};
 
 /// Refuses the second use of an id in a list, naming both places.
 fn unique<'a>(
@@ -195,6 +195,37 @@ pub fn offer(doc: &OfferDocument) -> Result<(), FileError> {
                     "the plan has no measure with the id {}: {}",
                     quoted(measure),
                     known(plan.measures.iter().map(|m| m.id.clone()))
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a won offer's delivery records against the offer and its
+/// contract: each names one of the offer's commitments and a period of the
+/// contract.
+pub fn delivery(doc: &OfferDocument, delivery: &Delivery) -> Result<(), FileError> {
+    let periods = delivery.periods(doc.tender.duration_months).len();
+    for (i, r) in delivery.records.iter().enumerate() {
+        if doc.offer.commitment(&r.commitment).is_none() {
+            return Err(FileError::at(
+                format!("delivery.records[{i}].commitment"),
+                format!(
+                    "the offer has no commitment with the id {}: {}",
+                    quoted(&r.commitment),
+                    known(doc.offer.commitments.iter().map(|c| c.id.clone()))
+                ),
+            ));
+        }
+        if usize::try_from(r.period).map_or(true, |p| p > periods) {
+            return Err(FileError::at(
+                format!("delivery.records[{i}].period"),
+                format!(
+                    "expected a period from 1 to {periods} (a {} month contract reported {}), found {}",
+                    doc.tender.duration_months,
+                    delivery.reporting.label(),
+                    r.period
                 ),
             ));
         }

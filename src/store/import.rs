@@ -5,8 +5,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Result, Store, StoreError};
+use crate::domain::Delivery;
 use crate::domain::{Bidder, Offer, OfferDocument, Plan, Workshop};
-use crate::files::{read_offer, read_plan};
+use crate::files::{read_offer_with_delivery, read_plan};
 
 /// What importing an offer file did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -21,6 +22,8 @@ pub struct ImportedOffer {
     pub plan_added: bool,
     /// Whether the tender was added by this import.
     pub tender_added: bool,
+    /// Whether the file carried a won contract and its delivery records.
+    pub won: bool,
 }
 
 /// Imports a plan file. With `replace`, a stored plan with the same id is
@@ -50,8 +53,10 @@ pub fn import_plan(store: &mut Store, bytes: &[u8], replace: bool) -> Result<Pla
 /// Imports an offer file: its plan and tender are reused when the store
 /// holds them already, field for field, and added otherwise; a plan whose id
 /// is taken by a different plan is added under a new id (`id-2`, `id-3`...).
+/// A won offer's file brings its contract and every delivery record.
 pub fn import_offer(store: &mut Store, bytes: &[u8]) -> Result<ImportedOffer> {
-    import_document(store, read_offer(bytes)?)
+    let (doc, delivery) = read_offer_with_delivery(bytes)?;
+    import_document(store, doc, delivery)
 }
 
 /// Starts a participant's offer from a workshop pack: the pack's plan and
@@ -74,11 +79,15 @@ pub fn start_workshop_offer(
         commitments: Vec::new(),
     });
     crate::files::recheck(&doc.offer, "")?;
-    import_document(store, doc)
+    import_document(store, doc, None)
 }
 
 /// Adds an offer document: its plan and tender reused or added, then the offer.
-fn import_document(store: &mut Store, mut doc: OfferDocument) -> Result<ImportedOffer> {
+fn import_document(
+    store: &mut Store,
+    mut doc: OfferDocument,
+    delivery: Option<Delivery>,
+) -> Result<ImportedOffer> {
     store.write(|tx| {
         let mut plan_added = false;
         let base = doc.plan.id.clone();
@@ -101,12 +110,17 @@ fn import_document(store: &mut Store, mut doc: OfferDocument) -> Result<Imported
                 None => (super::tenders::insert(tx, &doc.plan.id, &doc.tender)?, true),
             };
         let offer_id = super::offers::insert(tx, tender_id, &doc.offer)?;
+        if let Some(delivery) = &delivery {
+            let submitted = super::offers::document(tx, offer_id)?;
+            super::contracts::insert(tx, offer_id, &submitted, delivery)?;
+        }
         Ok(ImportedOffer {
             offer_id,
             tender_id,
             plan_id: doc.plan.id.clone(),
             plan_added,
             tender_added,
+            won: delivery.is_some(),
         })
     })
 }

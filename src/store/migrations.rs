@@ -145,4 +145,36 @@ CREATE TABLE evidence (
     updated_at TEXT NOT NULL
 ) STRICT;
 "#,
+    // 2: the delivery tracker. A won offer's contract keeps the offer file
+    // as submitted; delivery records are only ever added (a correction is a
+    // new record), so that every figure keeps its history.
+    r#"
+CREATE TABLE contracts (
+    offer_id INTEGER PRIMARY KEY REFERENCES offers(id) ON DELETE CASCADE,
+    awarded_on TEXT NOT NULL,
+    start TEXT NOT NULL,
+    reporting TEXT NOT NULL
+        CHECK (reporting IN ('monthly', 'quarterly', 'six_monthly', 'yearly')),
+    submitted TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE delivery_records (
+    id INTEGER PRIMARY KEY,
+    offer_id INTEGER NOT NULL REFERENCES contracts(offer_id) ON DELETE CASCADE,
+    commitment TEXT NOT NULL,
+    period INTEGER NOT NULL CHECK (period >= 1),
+    achieved TEXT NOT NULL,
+    note TEXT,
+    evidence TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX delivery_records_by_offer ON delivery_records(offer_id, id);
+
+CREATE TRIGGER delivery_records_are_kept BEFORE UPDATE ON delivery_records
+BEGIN
+    SELECT RAISE(ABORT, 'delivery records are never changed: record a correction instead');
+END;
+"#,
 ];

@@ -7,7 +7,7 @@
 //! transaction.
 //!
 //! Reads take a `&Connection`, writes a `&Transaction`: the table modules
-//! ([`plans`], [`tenders`], [`offers`], [`evidence`]) hold both; [`Store::write`]
+//! ([`plans`], [`tenders`], [`offers`], [`evidence`], [`contracts`]) hold both; [`Store::write`]
 //! runs a closure in one transaction, so that every write is whole or absent.
 //! Decimals are stored as TEXT and read back exactly; dates as `YYYY-MM-DD`.
 //!
@@ -15,6 +15,7 @@
 //! and always before a migration.
 
 pub mod backup;
+pub mod contracts;
 pub mod evidence;
 mod import;
 pub mod migrations;

@@ -41,6 +41,11 @@ pub struct OfferView {
     pub document: OfferDocument,
     /// When it was last changed, RFC 3339.
     pub updated_at: String,
+    /// The day it was marked as won, if it was: it is then kept as
+    /// submitted.
+    #[serde(serialize_with = "crate::domain::fields::ser_opt_date")]
+    #[ts(type = "string | null")]
+    pub awarded_on: Option<chrono::NaiveDate>,
 }
 
 /// A line of the offers list.
@@ -64,6 +69,8 @@ pub struct OfferSummary {
     pub commitments: i64,
     /// When it was last changed, RFC 3339.
     pub updated_at: String,
+    /// The day it was marked as won, `YYYY-MM-DD`, if it was.
+    pub awarded_on: Option<String>,
 }
 
 fn check_offer(tx: &Transaction, tender_id: i64, offer: &Offer) -> Result<()> {
@@ -115,6 +122,7 @@ fn write_children(tx: &Transaction, id: i64, offer: &Offer) -> Result<()> {
 
 /// Replaces a stored offer's bidder, answers and commitments with `offer`.
 pub fn replace(tx: &Transaction, id: i64, offer: &Offer) -> Result<()> {
+    super::contracts::ensure_open(tx, id)?;
     let tender_id = tender_of(tx, id)?;
     check_offer(tx, tender_id, offer)?;
     write_bidder(tx, id, &offer.bidder)?;
@@ -166,12 +174,14 @@ fn write_bidder(tx: &Transaction, id: i64, bidder: &Bidder) -> Result<()> {
 
 /// Changes the bidder of an offer.
 pub fn set_bidder(tx: &Transaction, id: i64, bidder: &Bidder) -> Result<()> {
+    super::contracts::ensure_open(tx, id)?;
     recheck(bidder, "bidder")?;
     write_bidder(tx, id, bidder)
 }
 
 /// Sets the answer to one question (adding it after the others if new).
 pub fn set_answer(tx: &Transaction, id: i64, question: &str, text: &str) -> Result<()> {
+    super::contracts::ensure_open(tx, id)?;
     let tender_id = tender_of(tx, id)?;
     recheck(
         &Answer {
@@ -205,6 +215,7 @@ pub fn set_answer(tx: &Transaction, id: i64, question: &str, text: &str) -> Resu
 
 /// Adds a commitment at the end, or replaces the one with the same id in place.
 pub fn put_commitment(tx: &Transaction, id: i64, commitment: &Commitment) -> Result<()> {
+    super::contracts::ensure_open(tx, id)?;
     let tender_id = tender_of(tx, id)?;
     recheck(commitment, "commitment")?;
     let plan_id: String = tx.query_row(
@@ -259,6 +270,7 @@ pub fn put_commitment(tx: &Transaction, id: i64, commitment: &Commitment) -> Res
 
 /// Removes a commitment from an offer.
 pub fn remove_commitment(tx: &Transaction, id: i64, commitment_id: &str) -> Result<()> {
+    super::contracts::ensure_open(tx, id)?;
     let removed = tx.execute(
         "DELETE FROM commitments WHERE offer_id = ?1 AND id = ?2",
         params![id, commitment_id],
@@ -430,6 +442,7 @@ pub fn view(conn: &Connection, id: i64) -> Result<OfferView> {
             offer: record.offer,
         },
         updated_at: record.updated_at,
+        awarded_on: super::contracts::awarded_on(conn, id)?,
     })
 }
 
@@ -437,8 +450,10 @@ pub fn view(conn: &Connection, id: i64) -> Result<OfferView> {
 pub fn list(conn: &Connection) -> Result<Vec<OfferSummary>> {
     let mut stmt = conn.prepare(
         "SELECT o.id, o.tender_id, t.title, t.buyer, t.reference, t.plan_id, o.bidder_name,
-                (SELECT count(*) FROM commitments c WHERE c.offer_id = o.id), o.updated_at
+                (SELECT count(*) FROM commitments c WHERE c.offer_id = o.id), o.updated_at,
+                k.awarded_on
          FROM offers o JOIN tenders t ON t.id = o.tender_id
+         LEFT JOIN contracts k ON k.offer_id = o.id
          ORDER BY o.updated_at DESC, o.id DESC",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -452,6 +467,7 @@ pub fn list(conn: &Connection) -> Result<Vec<OfferSummary>> {
             bidder: r.get(6)?,
             commitments: r.get(7)?,
             updated_at: r.get(8)?,
+            awarded_on: r.get(9)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -10,7 +10,7 @@ use offerwright::samples;
 use offerwright::store::backup::{
     self, BACKUP_DIR, BackupKind, KEEP, back_up, back_up_to, list_backups, restore,
 };
-use offerwright::store::{STORE_FILE, Store, StoreError, evidence, offers};
+use offerwright::store::{STORE_FILE, Store, StoreError, evidence, latest_version, offers};
 use rust_decimal::Decimal;
 
 use crate::support::{dump, fresh_store, offerwright, ok};
@@ -116,7 +116,7 @@ fn a_backup_is_one_whole_checked_file_that_opens_as_a_store() {
         "a rollback-journal file, not WAL"
     );
     assert_eq!(std::fs::metadata(path).unwrap().len(), made.size);
-    assert_eq!(backup::check_backup(path).unwrap(), 1);
+    assert_eq!(backup::check_backup(path).unwrap(), latest_version());
     let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -205,7 +205,7 @@ fn backing_up_to_a_chosen_file_refuses_to_replace_one() {
     let target = dir.path().join("my backup.sqlite3");
     let made = back_up_to(&store, &target).unwrap();
     assert_eq!(made.path, target.display().to_string());
-    assert_eq!(backup::check_backup(&target).unwrap(), 1);
+    assert_eq!(backup::check_backup(&target).unwrap(), latest_version());
     let before = std::fs::read(&target).unwrap();
     let err = back_up_to(&store, &target).unwrap_err();
     assert_eq!(

@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use offerwright::delivery::ContractStatus;
 use offerwright::domain::{OfferDocument, Workshop};
 use offerwright::error::UserError;
 use offerwright::export::text::PortalAnswer;
 use offerwright::samples::Demo;
 use offerwright::score::Report;
 use offerwright::store::backup::{BackupRecord, Restored};
+use offerwright::store::contracts::{Award, Contract, NewRecord};
 use offerwright::store::evidence::EvidenceRecord;
 use offerwright::store::offers::{OfferSummary, OfferView};
 use offerwright::store::plans::PlanSummary;
@@ -53,6 +55,10 @@ fn ui_bindings_are_up_to_date() {
     PortalAnswer::export_all(&cfg).unwrap();
     Workshop::export_all(&cfg).unwrap();
     Comparison::export_all(&cfg).unwrap();
+    Contract::export_all(&cfg).unwrap();
+    ContractStatus::export_all(&cfg).unwrap();
+    Award::export_all(&cfg).unwrap();
+    NewRecord::export_all(&cfg).unwrap();
     let generated = read_dir(tmp.path());
 
     let committed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod delivery;
 pub mod evidence;
 pub mod export;
 pub mod offers;
@@ -49,6 +50,12 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
         offers::delete_offer,
         offers::import_offer_file,
         offers::export_offer_file,
+        delivery::get_contract,
+        delivery::contract_status,
+        delivery::award_offer,
+        delivery::withdraw_award,
+        delivery::record_delivery,
+        delivery::export_progress_report,
         evidence::list_evidence,
         evidence::save_evidence,
         evidence::delete_evidence,

@@ -2,6 +2,7 @@
 
 use offerwright::domain::{Bidder, Commitment, Offer};
 use offerwright::files;
+use offerwright::store::contracts;
 use offerwright::store::offers::{self, OfferSummary, OfferView};
 use offerwright::store::{self, ImportedOffer};
 use serde_json::Value;
@@ -98,7 +99,11 @@ pub async fn export_offer_file<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Option<String>> {
-    let doc = state.read(|c| offers::document(c, id))?;
+    // A won offer travels as submitted, with its delivery records.
+    let (doc, delivery) = state.read(|c| match contracts::find(c, id)? {
+        Some(k) => Ok((k.submitted, Some(k.delivery))),
+        None => Ok((offers::document(c, id)?, None)),
+    })?;
     let name = files::offer_file_name(&doc, "svoffer.json");
     let Some(path) = dialogs::save(
         &app,
@@ -109,6 +114,6 @@ pub async fn export_offer_file<R: Runtime>(
     ) else {
         return Ok(None);
     };
-    files::save_offer(&path, &doc)?;
+    files::save_offer_with_delivery(&path, &doc, delivery.as_ref())?;
     Ok(Some(path.display().to_string()))
 }

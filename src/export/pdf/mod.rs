@@ -9,6 +9,8 @@
 //! - `markdown.rs`: the answers' Markdown as blocks;
 //! - `offer.rs`: the submission and review documents;
 //! - `plan.rs`: the plan on a page, shrunk to fit one sheet or refused;
+//! - `delivery.rs`: the progress report of a won offer for a period, and
+//!   the end-of-contract summary;
 //! - `workshop.rs`: the workshop handout: offers side by side, the common
 //!   fixes with examples from the model offer, the plan on a page.
 //!
@@ -17,6 +19,7 @@
 //! `plan.rs`); the tests in `tests/it/pdf.rs` read every PDF back with
 //! poppler and render the demo's pages to `target/artefacts/pdf/`.
 
+mod delivery;
 mod fonts;
 mod layout;
 pub(crate) mod markdown;
@@ -31,7 +34,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::{OfferDocument, Plan, Workshop};
+use crate::domain::{Delivery, OfferDocument, Plan, Workshop};
 use crate::files;
 
 /// Why a PDF could not be made or written.
@@ -114,6 +117,29 @@ pub fn write_workshop_handout(
     path: &Path,
 ) -> Result<(), PdfError> {
     write(path, &workshop_handout(comparison, pack, today)?)
+}
+
+/// The progress report of a won offer for the buyer's contract manager:
+/// for `period`, proposed against achieved with the period's notes and
+/// evidence; with `None`, the end-of-contract summary with the timeline.
+pub fn progress_report(
+    doc: &OfferDocument,
+    delivery: &Delivery,
+    period: Option<u32>,
+    today: NaiveDate,
+) -> Result<Vec<u8>, PdfError> {
+    delivery::render(doc, delivery, period, today)
+}
+
+/// Writes a progress report to `path`, whole or not at all.
+pub fn write_progress_report(
+    doc: &OfferDocument,
+    delivery: &Delivery,
+    period: Option<u32>,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<(), PdfError> {
+    write(path, &progress_report(doc, delivery, period, today)?)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {

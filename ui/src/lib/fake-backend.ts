@@ -393,6 +393,7 @@ export class FakeBackend implements Backend {
               bidder: o.offer.bidder.name,
               commitments: o.offer.commitments.length,
               updated_at: o.updated_at,
+              awarded_on: null,
             };
           })
           .sort((x, y) => y.updated_at.localeCompare(x.updated_at));
@@ -406,6 +407,7 @@ export class FakeBackend implements Backend {
           tender_id: o.tender_id,
           document: { plan: this.#plan(t.plan_id), tender: t.tender, offer: o.offer },
           updated_at: o.updated_at,
+          awarded_on: null,
         } satisfies OfferView;
       }
       case "create_offer": {

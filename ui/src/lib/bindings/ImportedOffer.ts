@@ -23,4 +23,8 @@ plan_added: boolean,
 /**
  * Whether the tender was added by this import.
  */
-tender_added: boolean, };
+tender_added: boolean, 
+/**
+ * Whether the file carried a won contract and its delivery records.
+ */
+won: boolean, };

@@ -39,4 +39,8 @@ commitments: number,
 /**
  * When it was last changed, RFC 3339.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * The day it was marked as won, `YYYY-MM-DD`, if it was.
+ */
+awarded_on: string | null, };

@@ -21,4 +21,9 @@ document: OfferDocument,
 /**
  * When it was last changed, RFC 3339.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * The day it was marked as won, if it was: it is then kept as
+ * submitted.
+ */
+awarded_on: string | null, };
