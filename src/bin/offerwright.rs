@@ -11,12 +11,15 @@ use clap::{Parser, Subcommand};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use offerwright::delivery::{self, ContractStatus};
+use offerwright::domain::{Delivery, EvidenceRef, EvidenceRefKind, Frequency};
 use offerwright::domain::{OfferDocument, Plan, Question, Tender, Workshop, fields};
 use offerwright::export::{self, pdf};
 use offerwright::files::{self, FileError};
 use offerwright::money::{gbp, quantity, uk_date};
 use offerwright::samples;
 use offerwright::score;
+use offerwright::store::contracts::{self, Award, NewRecord};
 use offerwright::store::{self, Store, offers, plans, tenders};
 use offerwright::workshop;
 
@@ -49,6 +52,10 @@ enum Command {
     /// Offers: bidder, answers and commitments.
     #[command(subcommand)]
     Offer(OfferCommand),
+    /// After award: mark an offer as won, record what is delivered each
+    /// period, see where each commitment stands, report to the buyer.
+    #[command(subcommand)]
+    Contract(ContractCommand),
     /// Workshops: pack a plan and mock tender for a room, start a
     /// participant's offer, collect and compare the offers handed back.
     #[command(subcommand)]
@@ -156,6 +163,90 @@ struct NewTender {
     /// A question as ID:MARKS:WORD_LIMIT:TEXT (WORD_LIMIT may be empty); repeat for more.
     #[arg(long = "question", value_name = "ID:MARKS:WORD_LIMIT:TEXT")]
     questions: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum ContractCommand {
+    /// Mark a stored offer as won: it is kept as submitted from then on.
+    Award {
+        /// The offer's id.
+        id: i64,
+        /// The contract's first day, YYYY-MM-DD (default: the tender's contract start).
+        #[arg(long)]
+        start: Option<String>,
+        /// How often the buyer asks for a report: monthly, quarterly, six_monthly or yearly.
+        #[arg(long)]
+        reporting: String,
+    },
+    /// Withdraw a mistaken award, while nothing has been recorded.
+    Withdraw {
+        /// The offer's id.
+        id: i64,
+    },
+    /// Record what was delivered of a commitment in a reporting period; a
+    /// second figure for the same period is a correction, and the first
+    /// is kept in its history.
+    Record {
+        /// The offer's id.
+        id: i64,
+        /// The reporting period, from 1 (see `contract status`).
+        #[arg(long)]
+        period: u32,
+        /// The commitment's id.
+        #[arg(long)]
+        commitment: String,
+        /// How much was delivered in the period, in the commitment's unit.
+        #[arg(long)]
+        achieved: String,
+        /// What happened, in a few words.
+        #[arg(long)]
+        note: Option<String>,
+        /// The name of a file that evidences it (repeatable).
+        #[arg(long = "file", value_name = "NAME")]
+        files: Vec<String>,
+        /// A link that evidences it (repeatable).
+        #[arg(long = "link", value_name = "URL")]
+        links: Vec<String>,
+        /// A description of other evidence (repeatable).
+        #[arg(long = "evidence", value_name = "TEXT")]
+        descriptions: Vec<String>,
+        /// Who records it (default: the login name).
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Where each commitment stands: today, on a date, or at a period's end.
+    Status {
+        /// An offer id, or the path of a won offer's .svoffer.json file.
+        offer: String,
+        /// At the end of this reporting period.
+        #[arg(long, conflicts_with = "on")]
+        period: Option<u32>,
+        /// On this day, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Every figure recorded for a commitment, corrections included.
+    History {
+        /// An offer id, or the path of a won offer's .svoffer.json file.
+        offer: String,
+        /// The commitment's id.
+        #[arg(long)]
+        commitment: String,
+    },
+    /// Write the progress report for the buyer's contract manager: a PDF,
+    /// or a spreadsheet when OUT ends in .xlsx.
+    Report {
+        /// An offer id, or the path of a won offer's .svoffer.json file.
+        offer: String,
+        /// The file to write (.pdf or .xlsx).
+        out: PathBuf,
+        /// The reporting period (default: the last one that has ended).
+        #[arg(long, conflicts_with = "end")]
+        period: Option<u32>,
+        /// The end-of-contract summary instead of one period.
+        #[arg(long)]
+        end: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -348,6 +439,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Plan(cmd) => plan(&ctx, cmd),
         Command::Tender(cmd) => tender(&ctx, cmd),
         Command::Offer(cmd) => offer(&ctx, cmd),
+        Command::Contract(cmd) => contract(&ctx, cmd),
         Command::Workshop(cmd) => workshop(&ctx, cmd),
         Command::Backup { file, list } => backup(&ctx, file.as_deref(), list),
         Command::Restore { file } => restore(&ctx, &file),
@@ -773,8 +865,13 @@ fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
             )
         }
         OfferCommand::Export { id, out } => {
-            let doc = offers::document(ctx.store()?.conn(), id)?;
-            write_file(&out, &files::write_offer(&doc))?;
+            // A won offer travels as submitted, with its delivery records.
+            let store = ctx.store()?;
+            let text = match contracts::find(store.conn(), id)? {
+                Some(k) => files::write_offer_with_delivery(&k.submitted, Some(&k.delivery)),
+                None => files::write_offer(&offers::document(store.conn(), id)?),
+            };
+            write_file(&out, &text)?;
             ctx.print(&serde_json::json!({ "id": id, "file": out }), || {
                 format!("Wrote the offer {id} to {}\n", out.display())
             })
@@ -1095,6 +1192,308 @@ fn comparison_text(c: &workshop::Comparison) -> String {
 }
 
 /// An offer from the store (a number) or from an offer file.
+/// A won offer, from the store by id or from an offer file with its
+/// delivery records.
+fn load_contract(ctx: &Ctx, arg: &str) -> Result<(OfferDocument, Delivery)> {
+    if is_file_arg(arg) {
+        let path = Path::new(arg);
+        let (doc, delivery) = files::read_offer_with_delivery(&read_file(path)?)
+            .map_err(|e: FileError| in_file(path, e))?;
+        let delivery = delivery.ok_or_else(|| {
+            anyhow!(
+                "{}: this offer file has no delivery records: it was not marked as won (offerwright contract award)",
+                path.display()
+            )
+        })?;
+        return Ok((doc, delivery));
+    }
+    let id = offer_id(arg)?;
+    let k = contracts::get(ctx.store()?.conn(), id)?;
+    Ok((k.submitted, k.delivery))
+}
+
+fn offer_id(arg: &str) -> Result<i64> {
+    arg.parse().map_err(|_| {
+        anyhow!("{arg:?} is neither an offer id (a number: see offerwright offer list) nor an offer file")
+    })
+}
+
+fn parse_date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
+    fields::parse_date(s).map_err(|e| anyhow!("--{flag}: {e}"))
+}
+
+fn contract(ctx: &Ctx, cmd: ContractCommand) -> Result<()> {
+    let today = chrono::Local::now().date_naive();
+    match cmd {
+        ContractCommand::Award {
+            id,
+            start,
+            reporting,
+        } => {
+            let reporting = Frequency::parse(&reporting).ok_or_else(|| {
+                anyhow!(
+                    "--reporting: expected one of monthly, quarterly, six_monthly, yearly; found {reporting:?}"
+                )
+            })?;
+            let mut store = ctx.store()?;
+            let start = match start {
+                Some(s) => parse_date_arg("start", &s)?,
+                None => offers::document(store.conn(), id)?
+                    .tender
+                    .contract_start
+                    .ok_or_else(|| {
+                        anyhow!("the tender gives no contract start: say when it starts with --start YYYY-MM-DD")
+                    })?,
+            };
+            let k = store.write(|tx| contracts::award(tx, id, &Award { start, reporting }))?;
+            let status = delivery::on(&k.submitted, &k.delivery, today);
+            ctx.print(&status, || {
+                format!(
+                    "Marked the offer {id} as won: the contract runs from {} to {}, reported {} ({} periods).\n\
+                     The offer is kept as submitted from now on.\n\
+                     Next: offerwright contract record {id} --period 1 --commitment {} --achieved N\n",
+                    uk_date(status.start),
+                    uk_date(status.last_day),
+                    status.reporting,
+                    status.periods.len(),
+                    status
+                        .commitments
+                        .first()
+                        .map_or("ID", |c| c.commitment.as_str()),
+                )
+            })
+        }
+        ContractCommand::Withdraw { id } => {
+            ctx.store()?.write(|tx| contracts::withdraw(tx, id))?;
+            ctx.print(&serde_json::json!({ "withdrawn": id }), || {
+                format!("Withdrew the award of the offer {id}: it can be edited again.\n")
+            })
+        }
+        ContractCommand::Record {
+            id,
+            period,
+            commitment,
+            achieved,
+            note,
+            files: file_names,
+            links,
+            descriptions,
+            by,
+        } => {
+            let achieved = parse_decimal_arg("achieved", &achieved)?;
+            let by = by
+                .or_else(|| std::env::var("USER").ok())
+                .filter(|b| !b.trim().is_empty())
+                .ok_or_else(|| anyhow!("say who records it: --by NAME"))?;
+            let evidence = [
+                (EvidenceRefKind::File, file_names),
+                (EvidenceRefKind::Link, links),
+                (EvidenceRefKind::Description, descriptions),
+            ]
+            .into_iter()
+            .flat_map(|(kind, texts)| {
+                texts
+                    .into_iter()
+                    .map(move |text| EvidenceRef { kind, text })
+            })
+            .collect();
+            let new = NewRecord {
+                commitment,
+                period,
+                achieved,
+                note,
+                evidence,
+                recorded_by: by,
+            };
+            let mut store = ctx.store()?;
+            let (record, k) = store.write(|tx| {
+                let record = contracts::record(tx, id, &new)?;
+                Ok((record, contracts::get(tx, id)?))
+            })?;
+            let status = delivery::at_period_end(&k.submitted, &k.delivery, period);
+            let versions = k.delivery.history(&record.commitment, period).len();
+            ctx.print(&record, || {
+                let p = status
+                    .commitments
+                    .iter()
+                    .find(|c| c.commitment == record.commitment);
+                let mut out = format!(
+                    "Recorded {} for {} in {}{}.\n",
+                    quantity(record.achieved),
+                    record.commitment,
+                    status.period_label(period),
+                    if versions > 1 {
+                        format!(
+                            " (a correction: {} earlier figure(s) kept in its history)",
+                            versions - 1
+                        )
+                    } else {
+                        String::new()
+                    }
+                );
+                if let Some(p) = p {
+                    out.push_str(&format!(
+                        "At the period's end: {} ({}).\n",
+                        p.status.label(),
+                        progress_line(p)
+                    ));
+                }
+                out
+            })
+        }
+        ContractCommand::Status { offer, period, on } => {
+            let (doc, d) = load_contract(ctx, &offer)?;
+            let status = match (period, on) {
+                (Some(n), _) => delivery::at_period_end(&doc, &d, n),
+                (None, Some(day)) => delivery::on(&doc, &d, parse_date_arg("on", &day)?),
+                (None, None) => delivery::on(&doc, &d, today),
+            };
+            ctx.print(&status, || status_text(&doc, &status))
+        }
+        ContractCommand::History { offer, commitment } => {
+            let (doc, d) = load_contract(ctx, &offer)?;
+            if doc.offer.commitment(&commitment).is_none() {
+                bail!(
+                    "the offer has no commitment with the id {commitment:?}: see offerwright contract status {offer}"
+                );
+            }
+            let records: Vec<_> = d
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.commitment == commitment)
+                .collect();
+            let json: Vec<_> = records
+                .iter()
+                .map(|(i, r)| serde_json::json!({ "record": r, "counts": d.counts(*i) }))
+                .collect();
+            ctx.print(&json, || {
+                let mut out = String::new();
+                if records.is_empty() {
+                    out.push_str(&format!("Nothing recorded for {commitment} yet.\n"));
+                }
+                for (i, r) in &records {
+                    out.push_str(&format!(
+                        "period {:>2}  {:>10}  {} by {}{}\n",
+                        r.period,
+                        quantity(r.achieved),
+                        r.recorded_at,
+                        r.recorded_by,
+                        if d.counts(*i) {
+                            ""
+                        } else {
+                            "  (corrected later)"
+                        }
+                    ));
+                }
+                out
+            })
+        }
+        ContractCommand::Report {
+            offer,
+            out,
+            period,
+            end,
+        } => {
+            let (doc, d) = load_contract(ctx, &offer)?;
+            let periods = d.periods(doc.tender.duration_months);
+            let period = if end {
+                None
+            } else {
+                Some(match period {
+                    Some(n) => n,
+                    // The last period that has ended, or the first.
+                    None => periods
+                        .iter()
+                        .rev()
+                        .find(|p| p.last < today)
+                        .map_or(1, |p| p.number),
+                })
+            };
+            if let Some(n) = period
+                && usize::try_from(n).map_or(true, |n| n == 0 || n > periods.len())
+            {
+                bail!(
+                    "--period: expected a period from 1 to {}, found {n}",
+                    periods.len()
+                );
+            }
+            let xlsx = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            if xlsx {
+                export::sheet::write_progress_xlsx(&doc, &d, period, &out)?;
+            } else {
+                pdf::write_progress_report(&doc, &d, period, today, &out)?;
+            }
+            let what = match period {
+                Some(n) => format!(
+                    "the progress report for {}",
+                    delivery::at_period_end(&doc, &d, n).period_label(n)
+                ),
+                None => "the end-of-contract summary".to_owned(),
+            };
+            wrote(ctx, &what, &out)
+        }
+    }
+}
+
+/// "2 of 3 people, target 1.4 by 31 December 2027".
+fn progress_line(p: &delivery::Progress) -> String {
+    let unit = p
+        .unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    match (p.promised, p.target_to_date) {
+        (Some(promised), Some(target)) => format!(
+            "{} of {}{unit}; target to date {}",
+            quantity(p.achieved_to_date),
+            quantity(promised),
+            quantity(offerwright::money::round(target, 1))
+        ),
+        _ => format!(
+            "{}{unit} delivered; no quantity promised",
+            quantity(p.achieved_to_date)
+        ),
+    }
+}
+
+fn status_text(doc: &OfferDocument, s: &ContractStatus) -> String {
+    let mut out = format!(
+        "{} ({}) for {}, won by {}\n",
+        doc.tender.title, doc.tender.reference, doc.tender.buyer, doc.offer.bidder.name
+    );
+    out.push_str(&format!(
+        "Contract {} to {}, reported {}; as at {} ({})\n",
+        uk_date(s.start),
+        uk_date(s.last_day),
+        s.reporting,
+        uk_date(s.as_of),
+        s.period_label(s.period)
+    ));
+    out.push_str(&s.summary());
+    out.push('\n');
+    if let (Some(promised), Some(delivered)) = (s.value_promised, s.value_delivered) {
+        out.push_str(&format!(
+            "Social value delivered to date: {} of {} promised.\n",
+            gbp(delivered),
+            gbp(promised)
+        ));
+    }
+    out.push('\n');
+    for p in &s.commitments {
+        out.push_str(&format!(
+            "  {:<10} {:<9} {}\n             {}\n",
+            p.commitment,
+            p.status.label(),
+            p.what,
+            progress_line(p)
+        ));
+    }
+    out
+}
+
 fn load_offer(ctx: &Ctx, arg: &str) -> Result<OfferDocument> {
     if is_file_arg(arg) {
         let path = Path::new(arg);

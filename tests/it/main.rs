@@ -6,6 +6,7 @@ mod bad_input;
 mod bindings;
 mod busy;
 mod cli;
+mod delivery;
 mod fuzz;
 mod large;
 mod office;

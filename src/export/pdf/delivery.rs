@@ -19,9 +19,9 @@ const SMALL: Style = Style::new(8.5, 11.5, MUTED);
 const H1: Style = Style::new(18.0, 23.0, INK);
 const H2: Style = Style::new(12.5, 17.0, ACCENT);
 const TABLE: Style = Style::new(8.5, 11.0, INK);
-/// At most this many period columns in the timeline; longer contracts are
-/// shown a few periods to a column.
-const TIMELINE_COLUMNS: usize = 12;
+/// At most this many columns of periods in the timeline; longer contracts
+/// are shown two, three, four, six or twelve periods to a column.
+const TIMELINE_COLUMNS: usize = 8;
 
 /// A figure with its unit: "3 people"; a dash for none.
 fn figure(value: Option<rust_decimal::Decimal>, unit: Option<&str>) -> String {
@@ -265,7 +265,11 @@ pub(crate) fn render(
 fn timeline(out: &mut Doc, status: &ContractStatus) {
     let fonts = out.fonts.clone();
     let clean = |s: &str| fonts.clean(s);
-    let per_column = status.periods.len().div_ceil(TIMELINE_COLUMNS).max(1);
+    let n = status.periods.len();
+    let per_column = [1, 2, 3, 4, 6, 12]
+        .into_iter()
+        .find(|k| n.div_ceil(*k) <= TIMELINE_COLUMNS)
+        .unwrap_or_else(|| n.div_ceil(TIMELINE_COLUMNS));
     let groups: Vec<&[crate::domain::Period]> = status.periods.chunks(per_column).collect();
     out.space(14.0);
     let anchor = out.new_anchor();
