@@ -205,11 +205,14 @@ pub fn record(tx: &Transaction, offer_id: i64, new: &NewRecord) -> Result<Delive
 
 /// Reads a won offer's contract.
 pub fn get(conn: &Connection, offer_id: i64) -> Result<Contract> {
-    find(conn, offer_id)?.ok_or_else(|| {
-        StoreError::Conflict(format!(
-            "offer {offer_id} has not been marked as won: mark it as won first, with the contract's start date and how often it is reported"
-        ))
-    })
+    if let Some(contract) = find(conn, offer_id)? {
+        return Ok(contract);
+    }
+    // No such offer at all says so; an offer not won says what to do.
+    super::offers::get(conn, offer_id)?;
+    Err(StoreError::Conflict(format!(
+        "offer {offer_id} has not been marked as won: mark it as won first, with the contract's start date and how often it is reported"
+    )))
 }
 
 /// Reads a won offer's contract, if the offer was won.

@@ -83,7 +83,7 @@ pub enum StoreError {
     #[error("{0}")]
     Conflict(String),
     /// The data to write is not valid (same rules as the files).
-    #[error("{0}")]
+    #[error(transparent)]
     Invalid(#[from] FileError),
     /// A value in the store that cannot be read back.
     #[error("the store holds a value it cannot read ({0}): restore a backup")]

@@ -165,3 +165,214 @@ fn plan_import_show_and_tender_new() {
         "offerwright: --deadline: expected a real calendar date written YYYY-MM-DD, such as \"2027-06-30\", found \"2027-02-30\"\n"
     );
 }
+
+#[test]
+fn a_contract_from_award_to_report_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["demo"]);
+    let awarded = ok(d, &["contract", "award", "1", "--reporting", "quarterly"]);
+    assert!(
+        awarded.contains(
+            "the contract runs from 1 April 2027 to 31 March 2030, reported quarterly (12 periods)"
+        ),
+        "{awarded}"
+    );
+    let said = ok(
+        d,
+        &[
+            "contract",
+            "record",
+            "1",
+            "--period",
+            "1",
+            "--commitment",
+            "c1",
+            "--achieved",
+            "2",
+            "--by",
+            "Jo Bloggs",
+            "--file",
+            "Q1 starters.pdf",
+            "--note",
+            "Two started in May",
+        ],
+    );
+    assert_eq!(
+        said,
+        "Recorded 2 for c1 in Quarter 1, 1 April 2027 to 30 June 2027.\n\
+         At the period's end: On track (2 of 3 people; target to date 1.5).\n"
+    );
+    let corrected = ok(
+        d,
+        &[
+            "contract",
+            "record",
+            "1",
+            "--period",
+            "1",
+            "--commitment",
+            "c1",
+            "--achieved",
+            "1",
+            "--by",
+            "Sam Auditor",
+        ],
+    );
+    assert!(
+        corrected.contains("(a correction: 1 earlier figure(s) kept in its history)"),
+        "{corrected}"
+    );
+    let history = ok(d, &["contract", "history", "1", "--commitment", "c1"]);
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 2, "{history}");
+    assert!(
+        lines[0].contains("by Jo Bloggs  (corrected later)"),
+        "{history}"
+    );
+    assert!(lines[1].ends_with("by Sam Auditor"), "{history}");
+
+    // The won offer refuses edits, on the command line as in the app.
+    let out = offerwright(d, &["offer", "delete", "1"]);
+    assert!(out.status.success(), "deleting stays possible");
+    let out = offerwright(d, &["contract", "status", "1"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "offerwright: no offer with the id 1\n"
+    );
+}
+
+#[test]
+fn a_won_offer_file_reports_on_another_machine() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    ok(a.path(), &["demo"]);
+    ok(
+        a.path(),
+        &[
+            "contract",
+            "award",
+            "1",
+            "--start",
+            "2027-05-01",
+            "--reporting",
+            "six_monthly",
+        ],
+    );
+    ok(
+        a.path(),
+        &[
+            "contract",
+            "record",
+            "1",
+            "--period",
+            "1",
+            "--commitment",
+            "c5",
+            "--achieved",
+            "4",
+            "--by",
+            "Jo",
+            "--link",
+            "https://example.org/sessions",
+        ],
+    );
+    let file = a.path().join("won.svoffer.json");
+    ok(a.path(), &["offer", "export", "1", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"delivery\": {"), "{text}");
+
+    // Read straight from the file, without a store...
+    let from_file: serde_json::Value = serde_json::from_str(&ok(
+        b.path(),
+        &[
+            "--json",
+            "contract",
+            "status",
+            file.to_str().unwrap(),
+            "--period",
+            "1",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(from_file["reporting"], "six-monthly");
+    assert_eq!(from_file["start"], "2027-05-01");
+    let c5 = &from_file["commitments"][4];
+    assert_eq!(
+        (&c5["commitment"], &c5["achieved_to_date"]),
+        (&"c5".into(), &"4".into())
+    );
+    // ...or imported, then reported as PDF and spreadsheet.
+    ok(b.path(), &["offer", "import", file.to_str().unwrap()]);
+    let imported: serde_json::Value = serde_json::from_str(&ok(
+        b.path(),
+        &["--json", "contract", "status", "1", "--period", "1"],
+    ))
+    .unwrap();
+    assert_eq!(imported, from_file);
+    let pdf = b.path().join("h1.pdf");
+    let said = ok(
+        b.path(),
+        &[
+            "contract",
+            "report",
+            "1",
+            pdf.to_str().unwrap(),
+            "--period",
+            "1",
+        ],
+    );
+    assert_eq!(
+        said,
+        format!(
+            "Wrote the progress report for Half-year 1, 1 May 2027 to 31 October 2027 to {}\n",
+            pdf.display()
+        )
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let xlsx = b.path().join("end.xlsx");
+    ok(
+        b.path(),
+        &["contract", "report", "1", xlsx.to_str().unwrap(), "--end"],
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+
+    // Mistakes are told plainly.
+    let out = offerwright(
+        b.path(),
+        &[
+            "contract",
+            "record",
+            "1",
+            "--period",
+            "9",
+            "--commitment",
+            "c5",
+            "--achieved",
+            "1",
+            "--by",
+            "Jo",
+        ],
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "offerwright: record.period: expected a period from 1 to 6 (a 36 month contract reported six-monthly), found 9\n"
+    );
+    let out = offerwright(
+        b.path(),
+        &["contract", "award", "1", "--reporting", "weekly"],
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "offerwright: --reporting: expected one of monthly, quarterly, six_monthly, yearly; found \"weekly\"\n"
+    );
+    let plain = b.path().join("plain.svoffer.json");
+    ok(a.path(), &["demo"]);
+    ok(a.path(), &["offer", "export", "2", plain.to_str().unwrap()]);
+    let out = offerwright(b.path(), &["contract", "status", plain.to_str().unwrap()]);
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .ends_with("this offer file has no delivery records: it was not marked as won (offerwright contract award)\n")
+    );
+}
