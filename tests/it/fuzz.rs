@@ -15,7 +15,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use offerwright::domain::{Answer, OfferDocument};
+use offerwright::domain::{
+    Answer, Delivery, DeliveryRecord, EvidenceRef, EvidenceRefKind, Frequency, OfferDocument,
+};
 use offerwright::export::pdf;
 use offerwright::files::{self, FileError};
 use offerwright::samples;
@@ -140,12 +142,16 @@ fn import_both(bytes: Vec<u8>) -> Result<(), TestCaseError> {
         }
         Err(e) => clear(&e)?,
     }
-    match timed("read_offer", bytes.len(), || files::read_offer(&bytes))? {
-        Ok(doc) => {
-            let again = files::read_offer(files::write_offer(&doc).as_bytes());
+    match timed("read_offer", bytes.len(), || {
+        files::read_offer_with_delivery(&bytes)
+    })? {
+        Ok((doc, delivery)) => {
+            let again = files::read_offer_with_delivery(
+                files::write_offer_with_delivery(&doc, delivery.as_ref()).as_bytes(),
+            );
             prop_assert_eq!(
                 again.as_ref(),
-                Ok(&doc),
+                Ok(&(doc, delivery)),
                 "an accepted offer does not read back"
             );
             accepted();
@@ -363,6 +369,7 @@ fn seeds() -> Vec<Vec<u8>> {
         std::fs::read(fixture("hand-written.svplan.json")).unwrap(),
         std::fs::read(fixture("hand-written.svoffer.json")).unwrap(),
         files::write_offer(&demo_document()).into_bytes(),
+        files::write_offer_with_delivery(&demo_document(), Some(&demo_delivery())).into_bytes(),
     ];
     out.extend(
         samples::SAMPLE_PLANS
@@ -384,6 +391,32 @@ fn demo_document() -> OfferDocument {
             .unwrap(),
         tender: samples::demo_tender(),
         offer: samples::demo_offer(),
+    }
+}
+
+/// The demo offer won, with a record, a correction and evidence.
+fn demo_delivery() -> Delivery {
+    let record = |period, achieved: &str, by: &str| DeliveryRecord {
+        commitment: "c1".to_owned(),
+        period,
+        achieved: achieved.parse().unwrap(),
+        note: Some("Started in May".to_owned()),
+        evidence: vec![EvidenceRef {
+            kind: EvidenceRefKind::File,
+            text: "Q1 starters.pdf".to_owned(),
+        }],
+        recorded_by: by.to_owned(),
+        recorded_at: "2027-07-02T09:14:00Z".to_owned(),
+    };
+    Delivery {
+        awarded_on: samples::demo_tender().deadline,
+        start: samples::demo_tender().contract_start.unwrap(),
+        reporting: Frequency::Quarterly,
+        records: vec![
+            record(1, "2", "Jo"),
+            record(1, "1.5", "Sam"),
+            record(3, "0", "Jo"),
+        ],
     }
 }
 
