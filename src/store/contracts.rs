@@ -99,7 +99,7 @@ pub fn award(tx: &Transaction, offer_id: i64, award: &Award) -> Result<Contract>
     }
     let submitted = super::offers::document(tx, offer_id)?;
     let delivery = Delivery {
-        awarded_on: chrono::Utc::now().date_naive(),
+        awarded_on: chrono::Local::now().date_naive(),
         start: award.start,
         reporting: award.reporting,
         records: Vec::new(),
