@@ -7,9 +7,13 @@ import type { Backend } from "./ipc";
 import type { BackupKind } from "./bindings/BackupKind";
 import type { BackupRecord } from "./bindings/BackupRecord";
 import type { Bidder } from "./bindings/Bidder";
+import type { Award } from "./bindings/Award";
 import type { Commitment } from "./bindings/Commitment";
+import type { Contract } from "./bindings/Contract";
+import type { DeliveryRecord } from "./bindings/DeliveryRecord";
 import type { Evidence } from "./bindings/Evidence";
 import type { EvidenceRecord } from "./bindings/EvidenceRecord";
+import type { NewRecord } from "./bindings/NewRecord";
 import type { Offer } from "./bindings/Offer";
 import type { OfferSummary } from "./bindings/OfferSummary";
 import type { OfferView } from "./bindings/OfferView";
@@ -22,6 +26,7 @@ import type { UserError } from "./bindings/UserError";
 import { isDecimal, parseDec } from "./decimal";
 import type { OfferDocument } from "./bindings/OfferDocument";
 import { demoEvidence, demoOffer, demoTender } from "./fake/demo";
+import { contractStatus, periodsOf } from "./fake/delivery";
 import { durhamSample, ukSocialValueModel } from "./fake/plans";
 import { fakePortalAnswers } from "./fake/portal";
 import { fakeScore } from "./fake/score";
@@ -68,6 +73,15 @@ function checkText(path: string, value: string | null | undefined): void {
 
 function checkDate(path: string, value: string | null | undefined): void {
   if (value != null && !DATE.test(value)) throw invalid(`${path}: expected a date such as "2027-06-30", found "${value}"`);
+}
+
+const FREQUENCIES = ["monthly", "quarterly", "six_monthly", "yearly"];
+const EVIDENCE_KINDS = ["file", "link", "description"];
+
+function longDay(iso: string): string {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${months[m - 1]} ${y}`;
 }
 
 function validatePlan(plan: Plan): void {
@@ -156,6 +170,10 @@ export class FakeBackend implements Backend {
   tenders = new Map<number, { plan_id: string; tender: Tender }>();
   offers = new Map<number, StoredOffer>();
   evidence = new Map<number, EvidenceRecord>();
+  /** Won offers, by offer id: the offer as submitted and its delivery. */
+  contracts = new Map<number, Contract>();
+  /** The day the fake calls today (contract_status with no period). */
+  today = new Date().toISOString().slice(0, 10);
   /** Backups, newest first: each a copy of every map above. */
   backups: { record: BackupRecord; data: string }[] = [];
   /** The daily backup's failure, if the test wants one. */
@@ -207,8 +225,78 @@ export class FakeBackend implements Backend {
 
   #touch(id: number): StoredOffer {
     const o = this.#offer(id);
+    const won = this.contracts.get(id);
+    if (won)
+      throw {
+        code: "conflict",
+        message: `this offer was marked as won on ${longDay(won.delivery.awarded_on)}: it is kept as it was submitted, so it cannot be changed; record what is delivered in its Delivery tab`,
+      } as UserError;
     o.updated_at = this.#now();
     return o;
+  }
+
+  #contract(id: number): Contract {
+    this.#offer(id);
+    const c = this.contracts.get(id);
+    if (!c)
+      throw {
+        code: "conflict",
+        message: `offer ${id} has not been marked as won: mark it as won first, with the contract's start date and how often it is reported`,
+      } as UserError;
+    return c;
+  }
+
+  #document(id: number): OfferDocument {
+    const o = this.#offer(id);
+    const t = this.tenders.get(o.tender_id);
+    if (!t) throw notFound(`Tender ${o.tender_id}`);
+    return { plan: this.#plan(t.plan_id), tender: t.tender, offer: o.offer };
+  }
+
+  /** Marks an offer as won, as award_offer does (for tests that start from a won offer). */
+  award(id: number, award: Award, awardedOn = this.today): Contract {
+    if (!DATE.test(award.start)) throw invalid(`award.start: expected a date such as "2027-06-30", found "${award.start}"`);
+    if (!FREQUENCIES.includes(award.reporting))
+      throw invalid(`award.reporting: expected one of monthly, quarterly, six_monthly, yearly, found "${award.reporting}"`);
+    const won = this.contracts.get(id);
+    if (won) throw { code: "conflict", message: `this offer was already marked as won on ${longDay(won.delivery.awarded_on)}` } as UserError;
+    const contract: Contract = {
+      offer_id: id,
+      submitted: clone(this.#document(id)),
+      delivery: { awarded_on: awardedOn, start: award.start, reporting: award.reporting, records: [] },
+    };
+    this.contracts.set(id, contract);
+    return contract;
+  }
+
+  /** Adds records as record_delivery does, all or none. */
+  record(id: number, records: NewRecord[], at: () => string = () => this.#now()): void {
+    const c = this.#contract(id);
+    const periods = periodsOf(c.delivery, c.submitted.tender.duration_months).length;
+    const made: DeliveryRecord[] = records.map((r, i) => {
+      const path = `records[${i}]`;
+      if (!c.submitted.offer.commitments.some((x) => x.id === r.commitment))
+        throw invalid(`${path}.commitment: the offer has no commitment "${r.commitment}"`);
+      if (!Number.isInteger(r.period) || r.period < 1 || r.period > periods)
+        throw invalid(`record.period: expected a period from 1 to ${periods}, found ${r.period}`);
+      checkDecimal(`${path}.achieved`, r.achieved);
+      if (r.recorded_by.trim() === "") throw invalid("record.recorded_by: expected a non-empty text, found only white space or nothing");
+      r.evidence.forEach((e, j) => {
+        if (!EVIDENCE_KINDS.includes(e.kind)) throw invalid(`${path}.evidence[${j}].kind: expected file, link or description`);
+        checkText(`record.evidence[${j}].text`, e.text);
+      });
+      const note = r.note?.trim() ? r.note.trim() : null;
+      return {
+        commitment: r.commitment,
+        period: r.period,
+        achieved: r.achieved,
+        ...(note ? { note } : {}),
+        ...(r.evidence.length > 0 ? { evidence: r.evidence } : {}),
+        recorded_by: r.recorded_by.trim(),
+        recorded_at: at(),
+      };
+    });
+    c.delivery.records.push(...made);
   }
 
   /** Backs up every map, as the store's backups/ folder would hold it. */
@@ -227,6 +315,7 @@ export class FakeBackend implements Backend {
       tenders: [...this.tenders],
       offers: [...this.offers],
       evidence: [...this.evidence],
+      contracts: [...this.contracts],
     });
     this.backups.unshift({ record, data });
     return record;
@@ -238,11 +327,13 @@ export class FakeBackend implements Backend {
       tenders: [number, { plan_id: string; tender: Tender }][];
       offers: [number, StoredOffer][];
       evidence: [number, EvidenceRecord][];
+      contracts?: [number, Contract][];
     };
     this.plans = new Map(d.plans);
     this.tenders = new Map(d.tenders);
     this.offers = new Map(d.offers);
     this.evidence = new Map(d.evidence);
+    this.contracts = new Map(d.contracts ?? []);
   }
 
   addPlan(plan: Plan): void {
@@ -393,7 +484,7 @@ export class FakeBackend implements Backend {
               bidder: o.offer.bidder.name,
               commitments: o.offer.commitments.length,
               updated_at: o.updated_at,
-              awarded_on: null,
+              awarded_on: this.contracts.get(id)?.delivery.awarded_on ?? null,
             };
           })
           .sort((x, y) => y.updated_at.localeCompare(x.updated_at));
@@ -407,7 +498,7 @@ export class FakeBackend implements Backend {
           tender_id: o.tender_id,
           document: { plan: this.#plan(t.plan_id), tender: t.tender, offer: o.offer },
           updated_at: o.updated_at,
-          awarded_on: null,
+          awarded_on: this.contracts.get(id)?.delivery.awarded_on ?? null,
         } satisfies OfferView;
       }
       case "create_offer": {
@@ -450,6 +541,7 @@ export class FakeBackend implements Backend {
       case "delete_offer":
         this.#offer(a.id as number);
         this.offers.delete(a.id as number);
+        this.contracts.delete(a.id as number);
         return null;
       case "import_offer_file": {
         const next = this.nextImport;
@@ -529,6 +621,41 @@ export class FakeBackend implements Backend {
         const pack = this.startedPacks.get(a.id as number) ?? this.workshop;
         if (!pack) throw invalid("no workshop pack is open: open or make one first");
         return `${this.folder}/${o.offer.bidder.name} - ${pack.title}.svoffer.json`;
+      }
+
+      case "get_contract":
+        this.#offer(a.id as number);
+        return this.contracts.get(a.id as number) ?? null;
+      case "contract_status": {
+        this.#offer(a.id as number);
+        const c = this.contracts.get(a.id as number);
+        return c ? contractStatus(c.submitted, c.delivery, (a.period as number | null) ?? null, this.today) : null;
+      }
+      case "award_offer": {
+        const c = this.award(a.id as number, a.award as Award, this.today);
+        return contractStatus(c.submitted, c.delivery, null, this.today);
+      }
+      case "withdraw_award": {
+        const c = this.#contract(a.id as number);
+        if (c.delivery.records.length > 0)
+          throw {
+            code: "conflict",
+            message: `this contract has ${c.delivery.records.length} delivery record(s): an award with a delivery history cannot be withdrawn`,
+          } as UserError;
+        this.contracts.delete(a.id as number);
+        return null;
+      }
+      case "record_delivery": {
+        const id = a.id as number;
+        this.record(id, a.records as NewRecord[]);
+        const c = this.#contract(id);
+        return contractStatus(c.submitted, c.delivery, a.period as number, this.today);
+      }
+      case "export_progress_report": {
+        const c = this.#contract(a.id as number);
+        const word = contractStatus(c.submitted, c.delivery, null, this.today).period_word.toLowerCase();
+        const what = a.period == null ? "end of contract summary" : `progress report ${word} ${a.period as number}`;
+        return `${this.folder}/${c.submitted.offer.bidder.name} - ${c.submitted.tender.reference}.${what}.${a.format as string}`;
       }
 
       case "list_evidence":

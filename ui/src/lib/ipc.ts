@@ -7,13 +7,17 @@ import { listen } from "@tauri-apps/api/event";
 
 import type { BackupRecord } from "./bindings/BackupRecord";
 import type { Bidder } from "./bindings/Bidder";
+import type { Award } from "./bindings/Award";
 import type { Commitment } from "./bindings/Commitment";
 import type { Comparison } from "./bindings/Comparison";
+import type { Contract } from "./bindings/Contract";
+import type { ContractStatus } from "./bindings/ContractStatus";
 import type { Demo } from "./bindings/Demo";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Evidence } from "./bindings/Evidence";
 import type { EvidenceRecord } from "./bindings/EvidenceRecord";
 import type { ImportedOffer } from "./bindings/ImportedOffer";
+import type { NewRecord } from "./bindings/NewRecord";
 import type { OfferDocument } from "./bindings/OfferDocument";
 import type { OfferSummary } from "./bindings/OfferSummary";
 import type { OfferView } from "./bindings/OfferView";
@@ -31,6 +35,9 @@ import type { Workshop } from "./bindings/Workshop";
 
 /** The office formats an offer can be saved in, besides PDF. */
 export type OfficeFormat = "docx" | "xlsx" | "csv";
+
+/** The formats of a progress report. */
+export type ReportFormat = "pdf" | "xlsx";
 
 /** What carries a command to the backend: Tauri in the app, a fake in tests. */
 export interface Backend {
@@ -171,6 +178,22 @@ export const api = {
   workshopForOffer: (id: number) => call<Workshop | null>("workshop_for_offer", { id }),
   /** Saves the offer file for the trainer, named after the participant and the pack. */
   exportWorkshopOffer: (id: number) => call<string | null>("export_workshop_offer", { id }),
+
+  /** A won offer's contract with every record, corrections included; null when it was not won. */
+  getContract: (id: number) => call<Contract | null>("get_contract", { id }),
+  /** Where a won offer's delivery stands at the end of `period`, or today with null; null when not won. */
+  contractStatus: (id: number, period: number | null) =>
+    call<ContractStatus | null>("contract_status", { id, period }),
+  /** Marks an offer as won: it is then kept as submitted. */
+  awardOffer: (id: number, award: Award) => call<ContractStatus>("award_offer", { id, award }),
+  /** Withdraws a mistaken award, while nothing is recorded. */
+  withdrawAward: (id: number) => call<null>("withdraw_award", { id }),
+  /** Records one period's figures, all or none; returns the status at that period's end. */
+  recordDelivery: (id: number, period: number, records: NewRecord[]) =>
+    call<ContractStatus>("record_delivery", { id, period, records }),
+  /** Asks where to save a progress report (null period: the end-of-contract summary); the path, or null. */
+  exportProgressReport: (id: number, period: number | null, format: ReportFormat) =>
+    call<string | null>("export_progress_report", { id, period, format }),
 
   listEvidence: () => call<EvidenceRecord[]>("list_evidence"),
   saveEvidence: (id: number | null, item: Evidence) =>
