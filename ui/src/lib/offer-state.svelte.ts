@@ -12,7 +12,7 @@ import type { OfferView } from "./bindings/OfferView";
 import { readDecimal } from "./format";
 import { api } from "./ipc";
 
-export type Tab = "answers" | "commitments" | "evidence" | "export";
+export type Tab = "delivery" | "answers" | "commitments" | "evidence" | "export";
 
 /** The text fields of a commitment. */
 export const TEXT_FIELDS = [
@@ -133,6 +133,8 @@ export class OfferState {
   readonly tenderId: number;
   doc: OfferDocument = $state() as OfferDocument;
   updatedAt = $state("");
+  /** The day the offer was marked as won: it is then kept as submitted. */
+  awardedOn = $state<string | null>(null);
 
   /** Fields whose typed value cannot be saved yet, by "c2.quantity": the reason. */
   invalid = $state<Record<string, string>>({});
@@ -151,7 +153,14 @@ export class OfferState {
     this.tenderId = view.tender_id;
     this.doc = view.document;
     this.updatedAt = view.updated_at;
+    this.awardedOn = view.awarded_on;
+    if (view.awarded_on) this.tab = "delivery";
     for (const c of view.document.offer.commitments) this.#stored.add(c.id);
+  }
+
+  /** Whether the offer is kept as submitted: every edit is then ignored, never sent. */
+  get locked(): boolean {
+    return this.awardedOn !== null;
   }
 
   get plan() {
@@ -187,6 +196,7 @@ export class OfferState {
   }
 
   setAnswer(question: string, value: string): void {
+    if (this.locked) return;
     const answer = this.doc.offer.answers.find((a) => a.question === question);
     if (answer) answer.text = value;
     else this.doc.offer.answers.push({ question, text: value });
@@ -238,6 +248,7 @@ export class OfferState {
   }
 
   setText(id: string, field: TextField, value: string): void {
+    if (this.locked) return;
     const c = this.commitment(id);
     if (!c) return;
     if (field === "what") c.what = value;
@@ -246,6 +257,7 @@ export class OfferState {
   }
 
   setDecimal(id: string, field: DecimalField, typed: string): void {
+    if (this.locked) return;
     const c = this.commitment(id);
     if (!c) return;
     const read = readDecimal(typed);
@@ -260,6 +272,7 @@ export class OfferState {
   }
 
   setDate(id: string, value: string): void {
+    if (this.locked) return;
     const c = this.commitment(id);
     if (!c) return;
     const key = `${id}.by`;
@@ -273,6 +286,7 @@ export class OfferState {
   }
 
   setChoice(id: string, field: "hot_topic" | "measure", value: string | null): void {
+    if (this.locked) return;
     const c = this.commitment(id);
     if (!c) return;
     c[field] = value;
@@ -280,6 +294,7 @@ export class OfferState {
   }
 
   setAdditional(id: string, value: boolean): void {
+    if (this.locked) return;
     const c = this.commitment(id);
     if (!c) return;
     c.additional = value;
@@ -287,7 +302,8 @@ export class OfferState {
   }
 
   /** Adds an empty commitment (saved once it says what it is); returns its id. */
-  addCommitment(hotTopic: string | null = null): string {
+  addCommitment(hotTopic: string | null = null): string | null {
+    if (this.locked) return null;
     const id = nextCommitmentId(this.doc.offer.commitments.map((c) => c.id));
     const topic = this.doc.plan.hot_topics.find((h) => h.id === hotTopic);
     this.doc.offer.commitments.push({
@@ -314,6 +330,7 @@ export class OfferState {
   }
 
   removeCommitment(id: string): Promise<void> {
+    if (this.locked) return Promise.resolve();
     const key = this.#commitmentKey(id);
     this.doc.offer.commitments = this.doc.offer.commitments.filter((c) => c.id !== id);
     for (const k of Object.keys(this.invalid)) if (k.startsWith(`${id}.`)) delete this.invalid[k];
@@ -334,6 +351,7 @@ export class OfferState {
   }
 
   setBidder(change: Partial<Bidder>): void {
+    if (this.locked) return;
     Object.assign(this.doc.offer.bidder, change);
     autosave.schedule(this.#bidderKey(), () => {
       const b = $state.snapshot(this.doc.offer.bidder) as Bidder;
