@@ -46,7 +46,9 @@ export class ContractState {
       const status = await api.contractStatus(this.offerId, period);
       if (mine !== this.#asked) return;
       this.contract = contract;
-      this.current = now?.period ?? null;
+      // "Now" only while the contract runs: before it, the first period is not yet current.
+      const running = now?.periods.find((p) => p.first <= today && today <= p.last);
+      this.current = running?.number ?? null;
       this.period = period;
       this.status = status;
       this.drafts = {};
