@@ -474,3 +474,209 @@ fn a_workshop_is_packed_started_exported_collected_and_compared() {
         json!(null)
     );
 }
+
+/// The status of commitment `id` in a contract status.
+fn progress<'a>(status: &'a Value, id: &str) -> &'a Value {
+    status["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["commitment"] == id)
+        .unwrap_or_else(|| panic!("no commitment {id} in {status}"))
+}
+
+#[test]
+fn a_won_offer_is_kept_as_submitted_and_its_delivery_recorded_corrected_and_reported() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    assert_eq!(app.ok("get_contract", json!({ "id": id })), json!(null));
+    assert_eq!(
+        app.ok("contract_status", json!({ "id": id, "period": null })),
+        json!(null)
+    );
+
+    // Award, as the UI sends it.
+    let status = app.ok(
+        "award_offer",
+        json!({ "id": id, "award": { "start": "2027-04-01", "reporting": "quarterly" } }),
+    );
+    assert_eq!(status["start"], "2027-04-01");
+    assert_eq!(status["last_day"], "2030-03-31");
+    assert_eq!(status["period_word"], "Quarter");
+    assert_eq!(status["periods"].as_array().unwrap().len(), 12);
+    assert_eq!(status["records"], 0);
+    let awarded_on = status["awarded_on"].clone();
+    assert_eq!(
+        app.ok("list_offers", json!({}))[0]["awarded_on"],
+        awarded_on
+    );
+    assert_eq!(
+        app.ok("get_offer", json!({ "id": id }))["awarded_on"],
+        awarded_on
+    );
+
+    // The offer is kept as submitted: every edit is refused.
+    let err = app
+        .invoke(
+            "set_answer",
+            json!({ "id": id, "question": "sv2", "text": "Changed after the award" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "conflict");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("kept as it was submitted"),
+        "{err}"
+    );
+
+    // Nothing recorded yet: at the end of the first quarter c1 (3 people
+    // by 30 September 2027) is behind.
+    let q1 = app.ok("contract_status", json!({ "id": id, "period": 1 }));
+    assert_eq!(q1["as_of"], "2027-06-30");
+    assert_eq!(progress(&q1, "c1")["status"], "behind");
+
+    // A quarter's figures in one call, as the period form sends them.
+    let q1 = app.ok(
+        "record_delivery",
+        json!({ "id": id, "period": 1, "records": [
+            { "commitment": "c1", "period": 1, "achieved": "2", "note": "Two referred candidates started",
+              "evidence": [{ "kind": "file", "text": "starters-2027-q1.pdf" }], "recorded_by": "Jo Bloggs" },
+            { "commitment": "c2", "period": 1, "achieved": "13", "note": null, "evidence": [],
+              "recorded_by": "Jo Bloggs" }
+        ] }),
+    );
+    let c1 = progress(&q1, "c1");
+    assert_eq!(c1["status"], "on_track");
+    assert_eq!(c1["achieved_to_date"], "2");
+    assert_eq!(c1["achieved_in_period"], "2");
+    assert_eq!(c1["periods"][0]["note"], "Two referred candidates started");
+    assert_eq!(q1["records"], 2);
+
+    // Once something is recorded the award stays.
+    let err = app
+        .invoke("withdraw_award", json!({ "id": id }))
+        .unwrap_err();
+    assert_eq!(err["code"], "conflict");
+
+    // A correction: the new figure counts, the old one stays as history.
+    let q1 = app.ok(
+        "record_delivery",
+        json!({ "id": id, "period": 1, "records": [
+            { "commitment": "c1", "period": 1, "achieved": "1", "note": "Two referred candidates started",
+              "evidence": [], "recorded_by": "Sam Lee" }
+        ] }),
+    );
+    let c1 = progress(&q1, "c1");
+    assert_eq!(c1["status"], "behind");
+    assert_eq!(c1["achieved_to_date"], "1");
+    assert_eq!(c1["periods"][0]["versions"], 2);
+    let contract = app.ok("get_contract", json!({ "id": id }));
+    let records = contract["delivery"]["records"].as_array().unwrap();
+    assert_eq!(records.len(), 3);
+    assert_eq!(
+        (&records[0]["achieved"], &records[0]["recorded_by"]),
+        (&json!("2"), &json!("Jo Bloggs"))
+    );
+    assert_eq!(
+        (&records[2]["achieved"], &records[2]["recorded_by"]),
+        (&json!("1"), &json!("Sam Lee"))
+    );
+    assert_eq!(
+        contract["submitted"]["offer"]["answers"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // A form with one bad row saves nothing.
+    let err = app
+        .invoke(
+            "record_delivery",
+            json!({ "id": id, "period": 1, "records": [
+                { "commitment": "c3", "period": 1, "achieved": "4250", "evidence": [], "recorded_by": "Jo" },
+                { "commitment": "c9", "period": 1, "achieved": "1", "evidence": [], "recorded_by": "Jo" }
+            ] }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    let contract = app.ok("get_contract", json!({ "id": id }));
+    assert_eq!(contract["delivery"]["records"].as_array().unwrap().len(), 3);
+
+    // The reports are written where the dialog says.
+    let pdf = app.ok(
+        "export_progress_report",
+        json!({ "id": id, "period": 1, "format": "pdf" }),
+    );
+    assert!(
+        pdf.as_str()
+            .unwrap()
+            .ends_with("progress report quarter 1.pdf"),
+        "{pdf}"
+    );
+    assert!(
+        std::fs::read(pdf.as_str().unwrap())
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    let xlsx = app.ok(
+        "export_progress_report",
+        json!({ "id": id, "period": null, "format": "xlsx" }),
+    );
+    assert!(
+        xlsx.as_str()
+            .unwrap()
+            .ends_with("end of contract summary.xlsx"),
+        "{xlsx}"
+    );
+    assert!(
+        std::fs::read(xlsx.as_str().unwrap())
+            .unwrap()
+            .starts_with(b"PK")
+    );
+}
+
+#[test]
+fn a_mistaken_award_is_withdrawn_and_the_offer_can_be_edited_again() {
+    let app = start();
+    let id = app.ok("list_offers", json!({}))[0]["id"].clone();
+    app.ok(
+        "award_offer",
+        json!({ "id": id, "award": { "start": "2027-04-01", "reporting": "monthly" } }),
+    );
+    let err = app
+        .invoke(
+            "award_offer",
+            json!({ "id": id, "award": { "start": "2027-04-01", "reporting": "monthly" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "conflict");
+    app.ok("withdraw_award", json!({ "id": id }));
+    assert_eq!(app.ok("get_contract", json!({ "id": id })), json!(null));
+    assert_eq!(
+        app.ok("list_offers", json!({}))[0]["awarded_on"],
+        json!(null)
+    );
+    app.ok(
+        "set_answer",
+        json!({ "id": id, "question": "sv2", "text": "We report every quarter." }),
+    );
+
+    // An award the UI could not have sent is refused with the field's path.
+    let err = app
+        .invoke(
+            "award_offer",
+            json!({ "id": id, "award": { "start": "2027-04-01", "reporting": "weekly" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("award.reporting"),
+        "{err}"
+    );
+}
