@@ -1,7 +1,7 @@
 // Starts the real app under tauri-driver (which drives WebKitWebDriver) and
 // opens a WebDriver session on it. The caller runs this under Xvfb.
 
-import { execSync, spawn } from "node:child_process";
+import { execFileSync, execSync, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 import { remote } from "webdriverio";
@@ -81,4 +81,16 @@ export async function startApp({ app, driver, dataDir, dialogDir, openFile, open
     await webkitGone();
   }
   return { browser, stop };
+}
+
+/**
+ * Saves a PNG of the X display, the app as a person sees it, once the page
+ * has drawn its next frame. It is read from the X server (ImageMagick's
+ * `import`), not taken with WebDriver's screenshot command: that one has
+ * the web process paint a snapshot of the page again, and it hung at times
+ * (120 s timeouts) when the app drew without GPU compositing.
+ */
+export async function screenshot(browser, file) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  execFileSync("import", ["-window", "root", file], { stdio: ["ignore", "ignore", "inherit"] });
 }
