@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { screenshot as saveScreenshot, startApp } from "./session.mjs";
+import { reveal, screenshot as saveScreenshot, startApp } from "./session.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -58,9 +58,7 @@ async function close() {
 const byId = (id) => browser.$(`[data-testid="${id}"]`);
 
 async function shown(id, timeout = 15000) {
-  const el = await byId(id);
-  await el.waitForDisplayed({ timeout });
-  return el;
+  return reveal(browser, await byId(id), timeout);
 }
 
 /**

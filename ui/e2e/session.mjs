@@ -94,3 +94,18 @@ export async function screenshot(browser, file) {
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   execFileSync("import", ["-window", "root", file], { stdio: ["ignore", "ignore", "inherit"] });
 }
+
+/**
+ * Waits until the element is displayed, then scrolls it to the middle of the
+ * window, as a person brings into view what they are about to use.
+ * WebKitWebDriver scrolls a target that is out of view only until its edge
+ * shows: one above the view then sits under the app's sticky top bar, and
+ * the click lands on the bar ("element click intercepted"). WebdriverIO's
+ * fallback scrolls with a wheel action, which WebKit may apply only after
+ * the click has been tried again.
+ */
+export async function reveal(browser, el, timeout = 15000) {
+  await el.waitForDisplayed({ timeout });
+  await browser.execute((node) => node.scrollIntoView({ block: "center", inline: "nearest" }), el);
+  return el;
+}

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { screenshot, startApp } from "./session.mjs";
+import { reveal, screenshot, startApp } from "./session.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -44,9 +44,7 @@ async function close() {
 after(close);
 
 async function shown(id, timeout = 15000) {
-  const el = await browser.$(`[data-testid="${id}"]`);
-  await el.waitForDisplayed({ timeout });
-  return el;
+  return reveal(browser, await browser.$(`[data-testid="${id}"]`), timeout);
 }
 
 async function bodyText() {
