@@ -7,6 +7,8 @@ import net from "node:net";
 import { remote } from "webdriverio";
 
 const PORT = 4444;
+// The port of WebKitWebDriver, which tauri-driver starts and forwards to.
+const NATIVE_PORT = 4445;
 
 function portOpen(port) {
   return new Promise((resolve) => {
@@ -53,7 +55,9 @@ async function webkitGone() {
  * `openFolder`. Returns { browser, stop }.
  */
 export async function startApp({ app, driver, dataDir, dialogDir, openFile, openFolder }) {
-  if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
+  for (const port of [PORT, NATIVE_PORT]) {
+    if (await portOpen(port)) throw new Error(`port ${port} is already in use`);
+  }
   const env = {
     ...process.env,
     OFFERWRIGHT_DATA_DIR: dataDir,
@@ -61,24 +65,38 @@ export async function startApp({ app, driver, dataDir, dialogDir, openFile, open
     ...(openFile ? { OFFERWRIGHT_DIALOG_OPEN: openFile } : {}),
     ...(openFolder ? { OFFERWRIGHT_DIALOG_FOLDER: openFolder } : {}),
   };
-  const child = spawn(driver, ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
-  await waitFor(() => portOpen(PORT), "tauri-driver to listen");
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port: PORT,
-    logLevel: "error",
-    connectionRetryCount: 0,
-    capabilities: { "tauri:options": { application: app } },
+  const child = spawn(driver, ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
   });
+  let browser;
   async function stop() {
     try {
-      await browser.deleteSession();
+      await browser?.deleteSession();
     } catch {
       // The session may already be gone with the app.
     }
     child.kill("SIGTERM");
     await waitFor(async () => !(await portOpen(PORT)), "tauri-driver to stop", 10000);
     await webkitGone();
+  }
+  try {
+    // tauri-driver listens at once, but forwards the new session to
+    // WebKitWebDriver, which it starts without waiting for it to listen:
+    // on a busy machine the session was refused ("Connection refused").
+    await waitFor(() => portOpen(PORT), "tauri-driver to listen");
+    await waitFor(() => portOpen(NATIVE_PORT), "WebKitWebDriver to listen");
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "error",
+      connectionRetryCount: 0,
+      capabilities: { "tauri:options": { application: app } },
+    });
+  } catch (e) {
+    // Stop the drivers, or they keep the test process (and port) alive.
+    await stop().catch(() => {});
+    throw e;
   }
   return { browser, stop };
 }
