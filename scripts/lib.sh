@@ -23,9 +23,9 @@ TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui)
 # The packages the desktop app needs to build and run (WebKitGTK and friends).
 APP_PACKAGES=(libwebkit2gtk-4.1-dev)
 # The packages the end-to-end tests need: a virtual display, WebKit's
-# WebDriver, and a D-Bus session bus (where a second start of the app finds
-# the first).
-E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus)
+# WebDriver, a D-Bus session bus (where a second start of the app finds
+# the first), and ImageMagick's `import` for screenshots of the display.
+E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus imagemagick)
 
 # The cargo target directory (CI may keep one outside the clone).
 target_dir() {

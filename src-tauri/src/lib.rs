@@ -112,6 +112,10 @@ pub fn run() {
     let builder = builder.setup(move |app| {
         use tauri::Manager as _;
         app.manage(state());
+        #[cfg(target_os = "linux")]
+        if let Some(window) = app.get_webview_window("main") {
+            software_rendering(&window);
+        }
         Ok(())
     });
     let result = shell(builder).run(context);
@@ -127,6 +131,22 @@ pub fn single_instance_id(dir: &std::path::Path) -> String {
     let mut hasher = std::hash::DefaultHasher::new();
     dir.hash(&mut hasher);
     format!("org.offerwright.desktop.store_{:016x}", hasher.finish())
+}
+
+/// Draws the window without GPU compositing. Offerwright's screens are
+/// forms, tables and text: WebKitGTK's compositing mode gains them nothing
+/// visible and costs about 100 MB in the web process (measured by
+/// `ui/e2e/measure.mjs`; on drivers where it fails it also leaves the
+/// window blank). Called in the setup hook, on the main thread, right after
+/// the window is created.
+#[cfg(target_os = "linux")]
+fn software_rendering<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt as _, WebViewExt as _};
+        if let Some(settings) = webview.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
 }
 
 /// Brings the main window to the front and tells the UI why.

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { startApp } from "./session.mjs";
+import { reveal, screenshot as saveScreenshot, startApp } from "./session.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -58,9 +58,7 @@ async function close() {
 const byId = (id) => browser.$(`[data-testid="${id}"]`);
 
 async function shown(id, timeout = 15000) {
-  const el = await byId(id);
-  await el.waitForDisplayed({ timeout });
-  return el;
+  return reveal(browser, await byId(id), timeout);
 }
 
 /**
@@ -82,7 +80,7 @@ async function setDate(id, iso) {
 }
 
 async function screenshot(name) {
-  await browser.saveScreenshot(path.join(artefacts, `${name}.png`));
+  await saveScreenshot(browser, path.join(artefacts, `${name}.png`));
 }
 
 /** Runs axe-core on the screen; fails on any serious or critical violation. */

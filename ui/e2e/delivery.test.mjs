@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { startApp } from "./session.mjs";
+import { reveal, screenshot as saveScreenshot, startApp } from "./session.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -32,16 +32,11 @@ let browser;
 const byId = (id) => browser.$(`[data-testid="${id}"]`);
 
 async function shown(id, timeout = 15000) {
-  const el = await byId(id);
-  await el.waitForDisplayed({ timeout });
-  return el;
+  return reveal(browser, await byId(id), timeout);
 }
 
-/** Clicks an element once it is in the middle of the window, clear of the sticky top bar. */
 async function click(id) {
-  const el = await shown(id);
-  await browser.execute((e) => e.scrollIntoView({ block: "center" }), el);
-  await el.click();
+  await (await shown(id)).click();
 }
 
 async function textOf(id) {
@@ -53,9 +48,7 @@ async function waitForText(id, pattern, what) {
 }
 
 async function screenshot(name) {
-  // A moment for the last change to be painted (a screenshot is not an assertion).
-  await new Promise((r) => setTimeout(r, 300));
-  await browser.saveScreenshot(path.join(artefacts, `${name}.png`));
+  await saveScreenshot(browser, path.join(artefacts, `${name}.png`));
 }
 
 /** Scrolls the element to the top of the window, for a screenshot of what follows it. */

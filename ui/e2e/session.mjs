@@ -1,12 +1,14 @@
 // Starts the real app under tauri-driver (which drives WebKitWebDriver) and
 // opens a WebDriver session on it. The caller runs this under Xvfb.
 
-import { execSync, spawn } from "node:child_process";
+import { execFileSync, execSync, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 import { remote } from "webdriverio";
 
 const PORT = 4444;
+// The port of WebKitWebDriver, which tauri-driver starts and forwards to.
+const NATIVE_PORT = 4445;
 
 function portOpen(port) {
   return new Promise((resolve) => {
@@ -53,7 +55,9 @@ async function webkitGone() {
  * `openFolder`. Returns { browser, stop }.
  */
 export async function startApp({ app, driver, dataDir, dialogDir, openFile, openFolder }) {
-  if (await portOpen(PORT)) throw new Error(`port ${PORT} is already in use`);
+  for (const port of [PORT, NATIVE_PORT]) {
+    if (await portOpen(port)) throw new Error(`port ${port} is already in use`);
+  }
   const env = {
     ...process.env,
     OFFERWRIGHT_DATA_DIR: dataDir,
@@ -61,18 +65,14 @@ export async function startApp({ app, driver, dataDir, dialogDir, openFile, open
     ...(openFile ? { OFFERWRIGHT_DIALOG_OPEN: openFile } : {}),
     ...(openFolder ? { OFFERWRIGHT_DIALOG_FOLDER: openFolder } : {}),
   };
-  const child = spawn(driver, ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
-  await waitFor(() => portOpen(PORT), "tauri-driver to listen");
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port: PORT,
-    logLevel: "error",
-    connectionRetryCount: 0,
-    capabilities: { "tauri:options": { application: app } },
+  const child = spawn(driver, ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
   });
+  let browser;
   async function stop() {
     try {
-      await browser.deleteSession();
+      await browser?.deleteSession();
     } catch {
       // The session may already be gone with the app.
     }
@@ -80,5 +80,50 @@ export async function startApp({ app, driver, dataDir, dialogDir, openFile, open
     await waitFor(async () => !(await portOpen(PORT)), "tauri-driver to stop", 10000);
     await webkitGone();
   }
+  try {
+    // tauri-driver listens at once, but forwards the new session to
+    // WebKitWebDriver, which it starts without waiting for it to listen:
+    // on a busy machine the session was refused ("Connection refused").
+    await waitFor(() => portOpen(PORT), "tauri-driver to listen");
+    await waitFor(() => portOpen(NATIVE_PORT), "WebKitWebDriver to listen");
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: PORT,
+      logLevel: "error",
+      connectionRetryCount: 0,
+      capabilities: { "tauri:options": { application: app } },
+    });
+  } catch (e) {
+    // Stop the drivers, or they keep the test process (and port) alive.
+    await stop().catch(() => {});
+    throw e;
+  }
   return { browser, stop };
+}
+
+/**
+ * Saves a PNG of the X display, the app as a person sees it, once the page
+ * has drawn its next frame. It is read from the X server (ImageMagick's
+ * `import`), not taken with WebDriver's screenshot command: that one has
+ * the web process paint a snapshot of the page again, and it hung at times
+ * (120 s timeouts) when the app drew without GPU compositing.
+ */
+export async function screenshot(browser, file) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  execFileSync("import", ["-window", "root", file], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/**
+ * Waits until the element is displayed, then scrolls it to the middle of the
+ * window, as a person brings into view what they are about to use.
+ * WebKitWebDriver scrolls a target that is out of view only until its edge
+ * shows: one above the view then sits under the app's sticky top bar, and
+ * the click lands on the bar ("element click intercepted"). WebdriverIO's
+ * fallback scrolls with a wheel action, which WebKit may apply only after
+ * the click has been tried again.
+ */
+export async function reveal(browser, el, timeout = 15000) {
+  await el.waitForDisplayed({ timeout });
+  await browser.execute((node) => node.scrollIntoView({ block: "center", inline: "nearest" }), el);
+  return el;
 }

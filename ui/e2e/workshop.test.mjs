@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { startApp } from "./session.mjs";
+import { reveal, screenshot, startApp } from "./session.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -44,9 +44,7 @@ async function close() {
 after(close);
 
 async function shown(id, timeout = 15000) {
-  const el = await browser.$(`[data-testid="${id}"]`);
-  await el.waitForDisplayed({ timeout });
-  return el;
+  return reveal(browser, await browser.$(`[data-testid="${id}"]`), timeout);
 }
 
 async function bodyText() {
@@ -68,7 +66,7 @@ test("a trainer packs, a participant hands back an offer, the trainer compares",
   const pack = path.join(packs, "E2E workshop.svworkshop.json");
   await browser.waitUntil(() => existsSync(pack), { timeout: 10000, timeoutMsg: "no pack written" });
   assert.equal(JSON.parse(readFileSync(pack, "utf8")).format, "offerwright/workshop");
-  await browser.saveScreenshot(path.join(artefacts, "20-workshop-pack.png"));
+  await screenshot(browser, path.join(artefacts, "20-workshop-pack.png"));
   await close();
 
   // A participant opens it on another laptop, starts an offer and hands it back.
@@ -81,7 +79,7 @@ test("a trainer packs, a participant hands back an offer, the trainer compares",
   const note = await shown("workshop-instructions");
   assert.match(await note.getText(), /Write the social value offer for this tender/);
   await (await shown("tab-commitments")).click();
-  await browser.saveScreenshot(path.join(artefacts, "21-workshop-participant.png"));
+  await screenshot(browser, path.join(artefacts, "21-workshop-participant.png"));
   await (await shown("hand-in")).click();
   const handed = path.join(room, "Tyne Kitchens Ltd - E2E workshop.svoffer.json");
   await browser.waitUntil(() => existsSync(handed), { timeout: 10000, timeoutMsg: "no offer file handed in" });
@@ -107,7 +105,7 @@ test("a trainer packs, a participant hands back an offer, the trainer compares",
   assert.match(leftOut, /broken\.svoffer\.json/);
   assert.match(leftOut, /a plan\.svoffer\.json: .*this file is a plan, not an offer/);
   await browser.execute((el) => el.scrollIntoView({ block: "start" }), table);
-  await browser.saveScreenshot(path.join(artefacts, "22-workshop-comparison.png"));
+  await screenshot(browser, path.join(artefacts, "22-workshop-comparison.png"));
 
   const anonymise = await shown("anonymise");
   await browser.execute((el) => el.scrollIntoView({ block: "center" }), anonymise);
@@ -117,6 +115,6 @@ test("a trainer packs, a participant hands back an offer, the trainer compares",
     timeoutMsg: "a participant's name is still on screen",
   });
   assert.ok(!(await bodyText()).includes("Wear Valley Kitchens CIC"));
-  await browser.saveScreenshot(path.join(artefacts, "23-workshop-anonymised.png"));
+  await screenshot(browser, path.join(artefacts, "23-workshop-anonymised.png"));
   await close();
 });
