@@ -115,6 +115,29 @@ fn number(v: Decimal) -> f64 {
     v.to_string().parse().unwrap_or(0.0)
 }
 
+/// The cell formats of every sheet: headings, wrapped text, figures, GBP
+/// and dates, all aligned to the top of the row.
+struct Formats {
+    head: Format,
+    wrap: Format,
+    top: Format,
+    money: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let top = Format::new().set_align(FormatAlign::Top);
+        Formats {
+            head: top.clone().set_bold().set_text_wrap(),
+            wrap: top.clone().set_text_wrap(),
+            money: top.clone().set_num_format("\u{a3}#,##0.00"),
+            date: top.clone().set_num_format("d mmmm yyyy"),
+            top,
+        }
+    }
+}
+
 /// The spreadsheet (.xlsx) of an offer's commitments and self-score.
 pub fn xlsx(doc: &OfferDocument) -> Result<Vec<u8>, ExportError> {
     build_xlsx(doc).map_err(|e| ExportError::Render {
@@ -125,18 +148,13 @@ pub fn xlsx(doc: &OfferDocument) -> Result<Vec<u8>, ExportError> {
 
 fn build_xlsx(doc: &OfferDocument) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    let money = Format::new()
-        .set_num_format("\u{a3}#,##0.00")
-        .set_align(FormatAlign::Top);
-    let date = Format::new()
-        .set_num_format("d mmmm yyyy")
-        .set_align(FormatAlign::Top);
+    let Formats {
+        head,
+        wrap,
+        top,
+        money,
+        date,
+    } = Formats::new();
 
     let sheet = book.add_worksheet();
     sheet.set_name("Commitments")?;
@@ -156,14 +174,7 @@ fn build_xlsx(doc: &OfferDocument) -> Result<Vec<u8>, XlsxError> {
                 Cell::Text(s) => sheet.write_string_with_format(r, col, s, &wrap)?,
                 Cell::Number(v) => sheet.write_number_with_format(r, col, number(v), &top)?,
                 Cell::Money(v) => sheet.write_number_with_format(r, col, number(v), &money)?,
-                Cell::Date(d) => {
-                    let d = ExcelDateTime::from_ymd(
-                        u16::try_from(d.year()).unwrap_or(1900),
-                        d.month() as u8,
-                        d.day() as u8,
-                    )?;
-                    sheet.write_datetime_with_format(r, col, d, &date)?
-                }
+                Cell::Date(d) => sheet.write_datetime_with_format(r, col, excel_date(d)?, &date)?,
                 Cell::Bool(b) => sheet.write_boolean_with_format(r, col, b, &top)?,
                 Cell::Empty => sheet,
             };
@@ -277,6 +288,7 @@ pub const RECORD_HEADINGS: [&str; 10] = [
     "Counts",
 ];
 
+/// A date for a spreadsheet cell.
 fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(
         u16::try_from(d.year()).unwrap_or(1900),
@@ -309,18 +321,13 @@ fn build_progress(
     let n = status.period;
 
     let mut book = Workbook::new();
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    let money = Format::new()
-        .set_num_format("\u{a3}#,##0.00")
-        .set_align(FormatAlign::Top);
-    let date = Format::new()
-        .set_num_format("d mmmm yyyy")
-        .set_align(FormatAlign::Top);
+    let Formats {
+        head,
+        wrap,
+        top,
+        money,
+        date,
+    } = Formats::new();
     let evidence_text = |e: &[crate::domain::EvidenceRef]| {
         e.iter()
             .map(|e| format!("{}: {}", e.kind.label(), e.text))

@@ -127,10 +127,7 @@ pub(crate) fn render(
 
     // At a glance.
     out.space(10.0);
-    let anchor = out.new_anchor();
-    out.anchor_here(anchor);
-    out.bookmark("At a glance", anchor);
-    out.heading("At a glance", H2, 0.0, 60.0);
+    out.section("At a glance", "At a glance", H2, 60.0);
     out.y += 2.0;
     out.paragraph(
         &[Span::regular(format!(
@@ -167,10 +164,7 @@ pub(crate) fn render(
 
     // Proposed and achieved.
     out.space(10.0);
-    let anchor = out.new_anchor();
-    out.anchor_here(anchor);
-    out.bookmark("Proposed and achieved", anchor);
-    out.heading("Proposed and achieved", H2, 0.0, 80.0);
+    out.section("Proposed and achieved", "Proposed and achieved", H2, 80.0);
     out.y += 4.0;
     let what_cell = |p: &Progress| {
         let mut what = vec![Span::regular(clean(&p.what))];
@@ -272,10 +266,7 @@ fn timeline(out: &mut Doc, status: &ContractStatus) {
         .unwrap_or_else(|| n.div_ceil(TIMELINE_COLUMNS));
     let groups: Vec<&[crate::domain::Period]> = status.periods.chunks(per_column).collect();
     out.space(14.0);
-    let anchor = out.new_anchor();
-    out.anchor_here(anchor);
-    out.bookmark("Period by period", anchor);
-    out.heading("Period by period", H2, 0.0, 60.0);
+    out.section("Period by period", "Period by period", H2, 60.0);
     out.y += 2.0;
     let word = &status.period_word;
     out.paragraph(
@@ -344,10 +335,7 @@ fn notes(out: &mut Doc, status: &ContractStatus, delivery: &Delivery, period: Op
         None => status.periods.iter().map(|p| p.number).collect(),
     };
     out.space(14.0);
-    let anchor = out.new_anchor();
-    out.anchor_here(anchor);
-    out.bookmark("Notes and evidence", anchor);
-    out.heading("Notes and evidence", H2, 0.0, 60.0);
+    out.section("Notes and evidence", "Notes and evidence", H2, 60.0);
     out.y += 2.0;
     let mut any = false;
     for p in &status.commitments {

@@ -624,6 +624,15 @@ impl Doc {
         self.y += h;
     }
 
+    /// A section's heading (kept with `keep` points of what follows) and a
+    /// bookmark to it in the outline, on the page the heading lands on.
+    pub(crate) fn section(&mut self, bookmark: &str, heading: &str, style: Style, keep: f32) {
+        self.heading(heading, style, 0.0, keep);
+        let anchor = self.new_anchor();
+        self.anchor_here(anchor);
+        self.bookmark(bookmark, anchor);
+    }
+
     /// A horizontal hairline across the frame at the cursor.
     pub(crate) fn rule(&mut self, color: Rgb, width: f32) {
         let (left, right, y) = (self.frame.left, self.frame.right, self.y);

@@ -96,10 +96,7 @@ pub(crate) fn render(
 
     // The grid.
     out.space(10.0);
-    let anchor = out.new_anchor();
-    out.anchor_here(anchor);
-    out.bookmark("Side by side", anchor);
-    out.heading("Side by side", H2, 0.0, 80.0);
+    out.section("Side by side", "Side by side", H2, 80.0);
     out.y += 2.0;
     for (i, t) in comparison.hot_topics.iter().enumerate() {
         let lines = wrap(
@@ -128,10 +125,7 @@ pub(crate) fn render(
 
     // The weaknesses.
     out.space(14.0);
-    let anchor = out.new_anchor();
-    out.anchor_here(anchor);
-    out.bookmark("Common weaknesses", anchor);
-    out.heading("What most offers missed", H2, 0.0, 50.0);
+    out.section("Common weaknesses", "What most offers missed", H2, 50.0);
     out.y += 2.0;
     if comparison.weaknesses.is_empty() {
         out.paragraph(
@@ -147,15 +141,12 @@ pub(crate) fn render(
     // The fixes.
     if !comparison.weaknesses.is_empty() {
         out.space(14.0);
-        let anchor = out.new_anchor();
-        out.anchor_here(anchor);
-        out.bookmark("Five fixes", anchor);
         let heading = if comparison.exemplar.is_some() {
             "The five most common fixes, with an example from the model offer"
         } else {
             "The five most common fixes"
         };
-        out.heading(heading, H2, 0.0, 60.0);
+        out.section("Five fixes", heading, H2, 60.0);
         out.y += 2.0;
         for (i, w) in comparison.top_fixes(FIXES).into_iter().enumerate() {
             out.space(4.0);
