@@ -20,13 +20,15 @@
 //! A commitment with no quantity has no target: it is tracked by its notes
 //! and evidence only.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::domain::fields::{ser_date, ser_decimal, ser_opt_decimal};
-use crate::domain::{Delivery, EvidenceRef, OfferDocument, Period};
+use crate::domain::{Delivery, DeliveryRecord, EvidenceRef, OfferDocument, Period};
 use crate::money::uk_date;
 use crate::score;
 
@@ -290,6 +292,14 @@ fn build(
     let mut counts = StatusCounts::default();
     let mut value_delivered = Decimal::ZERO;
     let mut commitments = Vec::new();
+    // Every record of a commitment and period, oldest first: read once.
+    let mut by_period: HashMap<(&str, u32), Vec<&DeliveryRecord>> = HashMap::new();
+    for r in &delivery.records {
+        by_period
+            .entry((r.commitment.as_str(), r.period))
+            .or_default()
+            .push(r);
+    }
     for c in &doc.offer.commitments {
         let measure = c.measure.as_deref().and_then(|m| doc.plan.measure(m));
         let due = c.by.unwrap_or(last_day);
@@ -299,11 +309,18 @@ fn build(
             .iter()
             .find(|v| v.commitment == c.id)
             .map(|v| v.proxy_value);
+        // Each period's figure is the last record for it; the total runs on.
+        let mut to_date = Decimal::ZERO;
         let cells: Vec<PeriodCell> = periods
             .iter()
             .map(|p| {
-                let record = delivery.record(&c.id, p.number);
-                let to_date = delivery.achieved_to(&c.id, p.number);
+                let history = by_period
+                    .get(&(c.id.as_str(), p.number))
+                    .map_or(&[][..], Vec::as_slice);
+                let record = history.last();
+                if let Some(r) = record {
+                    to_date = to_date.saturating_add(r.achieved);
+                }
                 let (status, target) = status_of(c.quantity, to_date, delivery.start, due, p.last);
                 PeriodCell {
                     period: p.number,
@@ -313,12 +330,13 @@ fn build(
                     status,
                     note: record.and_then(|r| r.note.clone()),
                     evidence: record.map(|r| r.evidence.clone()).unwrap_or_default(),
-                    versions: u32::try_from(delivery.history(&c.id, p.number).len())
-                        .unwrap_or(u32::MAX),
+                    versions: u32::try_from(history.len()).unwrap_or(u32::MAX),
                 }
             })
             .collect();
-        let achieved_to_date = delivery.achieved_to(&c.id, period);
+        let cell = cells.iter().find(|cell| cell.period == period);
+        let achieved_to_date = cell.map_or(Decimal::ZERO, |cell| cell.achieved_to_date);
+        let achieved_in_period = cell.and_then(|cell| cell.achieved);
         let (status, target_to_date) =
             status_of(c.quantity, achieved_to_date, delivery.start, due, as_of);
         counts.add(status);
@@ -342,7 +360,7 @@ fn build(
             promised: c.quantity,
             due,
             target_to_date,
-            achieved_in_period: delivery.record(&c.id, period).map(|r| r.achieved),
+            achieved_in_period,
             achieved_to_date,
             status,
             proxy_value,

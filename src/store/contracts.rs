@@ -173,7 +173,12 @@ pub fn withdraw(tx: &Transaction, offer_id: i64) -> Result<()> {
 /// same commitment and period is a correction, and the first stays in the
 /// history. Returns the record as stored.
 pub fn record(tx: &Transaction, offer_id: i64, new: &NewRecord) -> Result<DeliveryRecord> {
-    let mut contract = get(tx, offer_id)?;
+    // The checks look at the new record alone (its commitment and period),
+    // so the earlier records are not read.
+    let mut contract = match read(tx, offer_id, false)? {
+        Some(contract) => contract,
+        None => get(tx, offer_id)?,
+    };
     let record = DeliveryRecord {
         commitment: new.commitment.clone(),
         period: new.period,
@@ -217,6 +222,11 @@ pub fn get(conn: &Connection, offer_id: i64) -> Result<Contract> {
 
 /// Reads a won offer's contract, if the offer was won.
 pub fn find(conn: &Connection, offer_id: i64) -> Result<Option<Contract>> {
+    read(conn, offer_id, true)
+}
+
+/// Reads a contract, with its records or without.
+fn read(conn: &Connection, offer_id: i64, with_records: bool) -> Result<Option<Contract>> {
     let Some((awarded_on, start, reporting, submitted)) = conn
         .query_row(
             "SELECT awarded_on, start, reporting, submitted FROM contracts WHERE offer_id = ?1",
@@ -238,6 +248,25 @@ pub fn find(conn: &Connection, offer_id: i64) -> Result<Option<Contract>> {
         .map_err(|e| StoreError::Corrupt(format!("the offer as submitted: {e}")))?;
     let reporting = Frequency::parse(&reporting)
         .ok_or_else(|| StoreError::Corrupt(format!("reporting frequency {reporting:?}")))?;
+    let records = if with_records {
+        records(conn, offer_id)?
+    } else {
+        Vec::new()
+    };
+    Ok(Some(Contract {
+        offer_id,
+        submitted,
+        delivery: Delivery {
+            awarded_on: date_req(&awarded_on)?,
+            start: date_req(&start)?,
+            reporting,
+            records,
+        },
+    }))
+}
+
+/// Every delivery record of a contract, oldest first.
+fn records(conn: &Connection, offer_id: i64) -> Result<Vec<DeliveryRecord>> {
     let mut stmt = conn.prepare(
         "SELECT commitment, period, achieved, note, evidence, recorded_by, recorded_at
          FROM delivery_records WHERE offer_id = ?1 ORDER BY id",
@@ -267,14 +296,5 @@ pub fn find(conn: &Connection, offer_id: i64) -> Result<Option<Contract>> {
             recorded_at,
         });
     }
-    Ok(Some(Contract {
-        offer_id,
-        submitted,
-        delivery: Delivery {
-            awarded_on: date_req(&awarded_on)?,
-            start: date_req(&start)?,
-            reporting,
-            records,
-        },
-    }))
+    Ok(records)
 }
