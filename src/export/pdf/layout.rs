@@ -624,6 +624,19 @@ impl Doc {
         self.y += h;
     }
 
+    /// A document's opening: a short line saying what it is, in `kicker`'s
+    /// style and bold, then its title, three lines at most.
+    pub(crate) fn title_block(&mut self, what: &str, kicker: Style, title: &str, style: Style) {
+        let (left, width) = (self.frame.left, self.frame.width());
+        let base = self.baseline(self.y, kicker);
+        self.text(left, base, Face::Bold, kicker, what);
+        self.y += kicker.leading + 2.0;
+        let lines = wrap(&self.fonts, &[Span::bold(title)], style.size, width);
+        let lines = self.clamp(lines, 3, style.size, width);
+        self.flow_lines(&lines, left, style, None);
+        self.y += 3.0;
+    }
+
     /// A section's heading (kept with `keep` points of what follows) and a
     /// bookmark to it in the outline, on the page the heading lands on.
     pub(crate) fn section(&mut self, bookmark: &str, heading: &str, style: Style, keep: f32) {

@@ -39,26 +39,15 @@ pub(crate) fn render(
     let (left, width) = (out.frame.left, out.frame.width());
 
     // Heading.
-    out.text(
-        left,
-        out.baseline(out.y, BODY),
-        Face::Bold,
+    out.title_block(
+        "Workshop debrief",
         Style {
             color: ACCENT,
             ..BODY
         },
-        "Workshop debrief",
+        &clean(&comparison.title),
+        H1,
     );
-    out.y += BODY.leading + 2.0;
-    let title = wrap(
-        &fonts,
-        &[Span::bold(clean(&comparison.title))],
-        H1.size,
-        width,
-    );
-    let title = out.clamp(title, 3, H1.size, width);
-    out.flow_lines(&title, left, H1, None);
-    out.y += 3.0;
     out.paragraph(
         &[Span::regular(format!(
             "{} \u{00B7} {} \u{00B7} reference {} \u{00B7} {}",
