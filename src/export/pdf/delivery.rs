@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::PdfError;
 use super::fonts::{self, Face};
-use super::layout::{ACCENT, BREAK, Column, Doc, INK, MUTED, Meta, Span, Style, wrap};
+use super::layout::{ACCENT, BREAK, Column, Doc, INK, MUTED, Meta, Span, Style};
 use crate::delivery::{self, ContractStatus, Progress, Status};
 use crate::domain::{Delivery, OfferDocument};
 use crate::money::{gbp, quantity, round, uk_date};
@@ -71,28 +71,16 @@ pub(crate) fn render(
         clean(&doc.tender.reference)
     );
     let mut out = Doc::new(fonts.clone(), Some(footer));
-    let (left, width) = (out.frame.left, out.frame.width());
 
-    out.text(
-        left,
-        out.baseline(out.y, BODY),
-        Face::Bold,
+    out.title_block(
+        kind,
         Style {
             color: ACCENT,
             ..BODY
         },
-        kind,
+        &clean(&doc.tender.title),
+        H1,
     );
-    out.y += BODY.leading + 2.0;
-    let title = wrap(
-        &fonts,
-        &[Span::bold(clean(&doc.tender.title))],
-        H1.size,
-        width,
-    );
-    let title = out.clamp(title, 3, H1.size, width);
-    out.flow_lines(&title, left, H1, None);
-    out.y += 3.0;
 
     let this = match period {
         Some(_) => status.period_label(status.period),
@@ -346,12 +334,9 @@ fn notes(out: &mut Doc, status: &ContractStatus, delivery: &Delivery, period: Op
                 continue;
             };
             let mut head = vec![Span::bold(format!(
-                "{}: {}",
+                "{}: achieved {}",
                 status.period_name(n),
-                figure(
-                    Some(record.achieved),
-                    p.unit.as_deref().map(clean).as_deref()
-                )
+                quantity(record.achieved)
             ))];
             head.push(Span::regular(format!(
                 ", recorded by {} on {}",
