@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use offerwright::domain::{Evidence, EvidenceKind};
 use offerwright::samples;
+use offerwright::domain::Frequency;
 use offerwright::store::backup::{BackupKind, back_up_to, list_backups};
+use offerwright::store::contracts::{self, Award, NewRecord};
 use offerwright::store::{
     STORE_FILE, Store, evidence, import_offer, latest_version, offers, plans, tenders,
 };
@@ -50,7 +52,13 @@ fn values(store: &Store) -> Value {
         .map(|o| serde_json::to_value(offers::get(conn, o.id).unwrap()).unwrap())
         .collect();
     let evidence = serde_json::to_value(evidence::list(conn).unwrap()).unwrap();
-    json!({ "plans": plans, "tenders": tenders, "offers": offers, "evidence": evidence })
+    let contracts: Vec<Value> = offers::list(conn)
+        .unwrap()
+        .into_iter()
+        .filter_map(|o| contracts::find(conn, o.id).unwrap())
+        .map(|c| serde_json::to_value(c).unwrap())
+        .collect();
+    json!({ "plans": plans, "tenders": tenders, "offers": offers, "evidence": evidence, "contracts": contracts })
 }
 
 /// Whether `actual` holds every value of `expected` (fields added by later
@@ -126,7 +134,28 @@ fn make_fixture_if_asked() {
     };
     store.write(|tx| evidence::insert(tx, &item)).unwrap();
     let hand_written = std::fs::read(fixture("hand-written.svoffer.json")).unwrap();
-    import_offer(&mut store, &hand_written).unwrap();
+    let imported = import_offer(&mut store, &hand_written).unwrap();
+    // A won offer with a figure and its correction (schema version 2 on).
+    let won = imported.offer_id;
+    let award = Award {
+        start: NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
+        reporting: Frequency::Quarterly,
+    };
+    store.write(|tx| contracts::award(tx, won, &award)).unwrap();
+    let commitment = offers::get(store.conn(), won).unwrap().offer.commitments[0]
+        .id
+        .clone();
+    for achieved in [1, 2] {
+        let new = NewRecord {
+            commitment: commitment.clone(),
+            period: 1,
+            achieved: Decimal::from(achieved),
+            note: Some("Quarter 1".to_owned()),
+            evidence: Vec::new(),
+            recorded_by: "Jo Bloggs".to_owned(),
+        };
+        store.write(|tx| contracts::record(tx, won, &new)).unwrap();
+    }
     back_up_to(&store, &target).unwrap();
     let expected = serde_json::to_string_pretty(&values(&store)).unwrap() + "\n";
     std::fs::write(
