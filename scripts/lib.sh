@@ -18,8 +18,10 @@ apt_need() {
 # The packages every build of the core needs (a C compiler for the bundled SQLite).
 CORE_PACKAGES=(build-essential pkg-config)
 # The packages the test suite uses to read back what the core writes: poppler
-# for the PDFs, LibreOffice (soffice) to open the Word files.
-TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui)
+# for the PDFs, LibreOffice (soffice) to open the Word files and the CSVs
+# (libreoffice-calc-nogui), and Carlito, the metric twin of the Calibri that
+# the Word files name, so that LibreOffice lays them out as Word does.
+TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-crosextra-carlito fontconfig)
 # The packages the desktop app needs to build and run (WebKitGTK and friends).
 APP_PACKAGES=(libwebkit2gtk-4.1-dev)
 # The packages the end-to-end tests need: a virtual display, WebKit's

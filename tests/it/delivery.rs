@@ -4,7 +4,6 @@
 //! records to another machine; and the progress reports read back.
 
 use std::io::Cursor;
-use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
@@ -455,7 +454,7 @@ fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let out = Command::new("pdftotext")
+    let out = crate::support::tool("pdftotext")
         .args(["-layout", "-enc", "UTF-8"])
         .arg(&path)
         .arg("-")

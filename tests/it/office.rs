@@ -5,7 +5,6 @@
 
 use std::io::{Cursor, Read};
 use std::path::Path;
-use std::process::Command;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 use chrono::NaiveDate;
@@ -34,11 +33,14 @@ fn part(bytes: &[u8], name: &str) -> String {
 /// tests may run side by side, and returns the PDF's text in content order
 /// and its page count. The PDF is kept as `target/artefacts/docx/{name}.pdf`.
 fn docx_text(bytes: &[u8], name: &str) -> (String, usize) {
+    // The .docx names Calibri; without its metric-compatible twin,
+    // LibreOffice wraps table cells differently and the reading order moves.
+    crate::support::require_font("Calibri", "Carlito", "fonts-crosextra-carlito");
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("offer.docx");
     std::fs::write(&input, bytes).unwrap();
     let profile = dir.path().join("profile");
-    let out = Command::new("soffice")
+    let out = crate::support::tool("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
@@ -48,9 +50,7 @@ fn docx_text(bytes: &[u8], name: &str) -> (String, usize) {
         .arg(&input)
         .env("HOME", dir.path())
         .output()
-        .unwrap_or_else(|e| {
-            panic!("cannot run soffice (install libreoffice-writer-nogui, see scripts/lib.sh): {e}")
-        });
+        .unwrap_or_else(|e| panic!("cannot run soffice: {e}"));
     let pdf = dir.path().join("offer.pdf");
     assert!(
         out.status.success() && pdf.exists(),
@@ -59,13 +59,13 @@ fn docx_text(bytes: &[u8], name: &str) -> (String, usize) {
         String::from_utf8_lossy(&out.stderr)
     );
     keep(&pdf, name);
-    let text = Command::new("pdftotext")
+    let text = crate::support::tool("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(&pdf)
         .arg("-")
         .output()
         .expect("run pdftotext (install poppler-utils)");
-    let info = Command::new("pdfinfo")
+    let info = crate::support::tool("pdfinfo")
         .arg(&pdf)
         .output()
         .expect("run pdfinfo");

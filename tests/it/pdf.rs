@@ -53,7 +53,7 @@ fn on_disk(bytes: &[u8]) -> OnDisk {
 }
 
 fn run(tool: &str, args: &[&str], file: &Path) -> String {
-    let out = Command::new(tool)
+    let out = crate::support::tool(tool)
         .args(args)
         .arg(file)
         .args(if tool == "pdftotext" {
@@ -315,7 +315,7 @@ fn keep_pages(pdf: &OnDisk, name: &str) {
         }
     }
     std::fs::copy(&pdf.path, target.join(format!("{name}.pdf"))).unwrap();
-    let out = Command::new("pdftoppm")
+    let out = crate::support::tool("pdftoppm")
         .args(["-png", "-r", "60"])
         .arg(&pdf.path)
         .arg(target.join(name))

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use offerwright::store::Store;
 use tempfile::TempDir;
@@ -34,10 +35,17 @@ pub fn dump(store: &Store) -> String {
     let mut out = String::new();
     for table in tables {
         out.push_str(&format!("# {table}\n"));
+        let columns = conn
+            .prepare(&format!("SELECT * FROM {table}"))
+            .unwrap()
+            .column_count();
+        let order: Vec<String> = (1..=columns).map(|i| i.to_string()).collect();
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .prepare(&format!(
+                "SELECT * FROM {table} ORDER BY {}",
+                order.join(", ")
+            ))
             .unwrap();
-        let columns = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
                 (0..columns)
@@ -77,4 +85,64 @@ pub fn ok(data_dir: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// The system programs the tests run, with the Debian package that has
+/// each (scripts/lib.sh installs them all).
+const TOOLS: &[(&str, &str)] = &[
+    ("pdftotext", "poppler-utils"),
+    ("pdfinfo", "poppler-utils"),
+    ("pdffonts", "poppler-utils"),
+    ("pdftoppm", "poppler-utils"),
+    ("soffice", "libreoffice-writer-nogui"),
+    ("fc-match", "fontconfig"),
+    ("mkfifo", "coreutils"),
+];
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path)
+            .any(|dir| std::fs::metadata(dir.join(program)).is_ok_and(|m| m.is_file()))
+    })
+}
+
+/// A command for the system program `program`, which a test needs: fails
+/// the test at once, naming the package to install, when it is missing.
+pub fn tool(program: &str) -> Command {
+    let package = TOOLS
+        .iter()
+        .find(|(p, _)| *p == program)
+        .map(|(_, package)| *package)
+        .unwrap_or_else(|| {
+            panic!("{program} is not in the tests' list of tools (tests/it/support.rs)")
+        });
+    assert!(
+        on_path(program),
+        "this test runs {program}, which is not installed: install the Debian package {package} (bash scripts/test.sh installs it)"
+    );
+    Command::new(program)
+}
+
+/// Checks that fontconfig resolves `family` to `expected` (a
+/// metric-compatible font from `package`), so that LibreOffice lays out a
+/// document as Word would: fails the test, naming the package, otherwise.
+pub fn require_font(family: &str, expected: &str, package: &str) {
+    static CHECKED: OnceLock<Result<(), String>> = OnceLock::new();
+    let checked = CHECKED.get_or_init(|| {
+        let out = tool("fc-match")
+            .args(["--format", "%{family}", family])
+            .output()
+            .map_err(|e| format!("cannot run fc-match: {e}"))?;
+        let found = String::from_utf8_lossy(&out.stdout).into_owned();
+        if found.split(',').any(|f| f.trim() == expected) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{family} resolves to {found:?}, not {expected}: install the Debian package {package} (bash scripts/test.sh installs it), or LibreOffice lays the document out in a wider font"
+            ))
+        }
+    });
+    if let Err(e) = checked {
+        panic!("{e}");
+    }
 }
