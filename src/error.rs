@@ -19,6 +19,8 @@ pub enum ErrorCode {
     NotFound,
     /// The change would break something else (a plan in use...).
     Conflict,
+    /// A won offer is to be deleted: only when the user says so again.
+    WonOffer,
     /// The data or file is not valid; the message names the place.
     Invalid,
     /// A file of another kind (a plan offered as an offer).
@@ -105,6 +107,7 @@ impl From<StoreError> for UserError {
             StoreError::Busy => ErrorCode::Busy,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Won { .. } => ErrorCode::WonOffer,
             StoreError::Io { .. } => ErrorCode::Io,
             StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Internal,
         };

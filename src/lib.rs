@@ -16,6 +16,8 @@
 //! - [`samples`]: the sample plans shipped in `assets/plans/`, and the demo;
 //! - [`score`]: the self-score: checks, bands, marks, fixes and the social
 //!   value in GBP, as a report and as text;
+//! - [`text`]: text from strangers shown safely: invisible characters in
+//!   names, CSV cells a spreadsheet would run;
 //! - [`workshop`]: workshop mode: a folder of participants' offers collected
 //!   against a workshop pack, compared, anonymised, and written as CSV.
 //!
@@ -35,4 +37,5 @@ pub mod money;
 pub mod samples;
 pub mod score;
 pub mod store;
+pub mod text;
 pub mod workshop;

@@ -276,10 +276,14 @@ enum OfferCommand {
         /// The file to write (.svoffer.json).
         out: PathBuf,
     },
-    /// Delete an offer.
+    /// Delete an offer. A won offer is refused unless --force is given.
     Delete {
         /// The offer's id.
         id: i64,
+        /// Delete a won offer too, with its contract and every delivery
+        /// figure (the store is backed up first).
+        #[arg(long)]
+        force: bool,
     },
     /// Write an offer (from the store or an offer file) as a tender-ready PDF.
     Pdf {
@@ -389,7 +393,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "offerwright: {e:#}");
+            let message = format!("{e:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "offerwright: {}",
+                offerwright::text::terminal(&message)
+            );
             ExitCode::FAILURE
         }
     }
@@ -404,7 +413,11 @@ impl Ctx {
     fn store(&self) -> Result<Store> {
         let store = Store::open_dir(&self.data_dir)?;
         if let Some(warning) = store.backup_warning() {
-            let _ = writeln!(std::io::stderr(), "offerwright: warning: {warning}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "offerwright: warning: {}",
+                offerwright::text::terminal(warning)
+            );
         }
         Ok(store)
     }
@@ -416,7 +429,8 @@ impl Ctx {
             s.push('\n');
             s
         } else {
-            text()
+            // Names and file names come from strangers' files and folders.
+            offerwright::text::terminal(&text()).into_owned()
         };
         std::io::stdout().write_all(out.as_bytes())?;
         Ok(())
@@ -564,7 +578,8 @@ fn plan(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
                 std::io::stdout().write_all(files::write_plan(&plan).as_bytes())?;
                 Ok(())
             } else {
-                std::io::stdout().write_all(plan_text(&plan).as_bytes())?;
+                std::io::stdout()
+                    .write_all(offerwright::text::terminal(&plan_text(&plan)).as_bytes())?;
                 Ok(())
             }
         }
@@ -829,7 +844,8 @@ fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
                 std::io::stdout().write_all(files::write_offer(&doc).as_bytes())?;
                 Ok(())
             } else {
-                std::io::stdout().write_all(offer_text(&doc).as_bytes())?;
+                std::io::stdout()
+                    .write_all(offerwright::text::terminal(&offer_text(&doc)).as_bytes())?;
                 Ok(())
             }
         }
@@ -876,12 +892,30 @@ fn offer(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
                 format!("Wrote the offer {id} to {}\n", out.display())
             })
         }
-        OfferCommand::Delete { id } => {
+        OfferCommand::Delete { id, force } => {
             let mut store = ctx.store()?;
-            store.write(|tx| offers::delete(tx, id))?;
-            ctx.print(&serde_json::json!({ "deleted": id }), || {
-                format!("Deleted the offer {id}.\n")
-            })
+            if !force {
+                return match store.write(|tx| offers::delete(tx, id)) {
+                    Err(e @ store::StoreError::Won { .. }) => Err(anyhow!(
+                        "{e}: to delete it anyway, run offerwright offer delete {id} --force (the store is backed up first)"
+                    )),
+                    Err(e) => Err(e.into()),
+                    Ok(()) => ctx.print(&serde_json::json!({ "deleted": id }), || {
+                        format!("Deleted the offer {id}.\n")
+                    }),
+                };
+            }
+            let backup = store::contracts::delete_won(&mut store, id)?;
+            ctx.print(
+                &serde_json::json!({ "deleted": id, "backup": backup.as_ref().map(|b| &b.path) }),
+                || match &backup {
+                    Some(b) => format!(
+                        "Deleted the won offer {id} with its contract and delivery records. The store as it was is in {}: restore it to undo this.\n",
+                        b.path
+                    ),
+                    None => format!("Deleted the offer {id}.\n"),
+                },
+            )
         }
         OfferCommand::Pdf { offer, out, review } => {
             let doc = load_offer(ctx, &offer)?;

@@ -235,14 +235,18 @@ fn status_of(
         return (Status::NoTarget, None);
     };
     let share = share_due(start, due, as_of);
-    let target = promised * share;
+    let target = promised.saturating_mul(share);
     let status = if achieved >= promised {
         Status::Delivered
     } else if as_of >= due {
         Status::AtRisk
     } else if achieved >= target {
         Status::OnTrack
-    } else if promised - achieved > promised * (Decimal::ONE - share) * Decimal::TWO {
+    } else if promised.saturating_sub(achieved)
+        > promised
+            .saturating_mul(Decimal::ONE - share)
+            .saturating_mul(Decimal::TWO)
+    {
         Status::AtRisk
     } else {
         Status::Behind
@@ -340,7 +344,7 @@ fn build(
         let (status, target_to_date) =
             status_of(c.quantity, achieved_to_date, delivery.start, due, as_of);
         counts.add(status);
-        let value_to_date = proxy_value.map(|p| p * achieved_to_date);
+        let value_to_date = proxy_value.map(|p| p.saturating_mul(achieved_to_date));
         if let Some(v) = value_to_date {
             value_delivered = value_delivered.saturating_add(v);
         }

@@ -235,19 +235,28 @@ impl Delivery {
             .unwrap_or(self.start)
     }
 
+    /// How many reporting periods a contract of `duration_months` has,
+    /// counted without listing them.
+    pub fn period_count(&self, duration_months: u32) -> u32 {
+        duration_months.div_ceil(self.reporting.months()).max(1)
+    }
+
     /// The reporting periods of a contract of `duration_months`; the last
-    /// one ends with the contract and may be shorter.
+    /// one ends with the contract and may be shorter. A tender's length is
+    /// at most [`fields::MONTHS_MAX`], so there are at most 600.
     pub fn periods(&self, duration_months: u32) -> Vec<Period> {
         let step = self.reporting.months();
-        let count = duration_months.div_ceil(step).max(1);
+        let count = self
+            .period_count(duration_months)
+            .min(fields::MONTHS_MAX.div_ceil(step));
         let end = self.last_day(duration_months);
         (0..count)
             .map(|i| {
-                let first = add_months(self.start, i * step);
-                let next = add_months(self.start, (i + 1) * step);
+                let first = add_months(self.start, i.saturating_mul(step));
+                let next = add_months(self.start, i.saturating_add(1).saturating_mul(step));
                 let last = next.pred_opt().unwrap_or(first).min(end);
                 Period {
-                    number: i + 1,
+                    number: i.saturating_add(1),
                     first,
                     last,
                 }

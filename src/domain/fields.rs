@@ -23,6 +23,20 @@ pub const SHORT_TEXT_MAX: usize = 2_000;
 /// Most characters in any other text (answers, descriptions, how, evidence).
 pub const LONG_TEXT_MAX: usize = 200_000;
 
+/// The largest decimal a file or the store may hold, either side of zero:
+/// a million million (10^12). No weight, sum of money or quantity of a real
+/// offer comes near it, and with it every sum and product the score and the
+/// reports make stays far inside what a decimal can hold.
+pub const DECIMAL_MAX: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+/// The longest contract a tender may describe: 600 months, fifty years.
+pub const MONTHS_MAX: u32 = 600;
+
+/// The deepest an answer's Markdown may nest quotes and lists inside each
+/// other. Deeper nesting is refused in files and in the store, and the
+/// renderers keep anything deeper flat.
+pub const MARKDOWN_DEPTH_MAX: usize = 16;
+
 /// Whether `s` is a slug: one or more of `a-z`, `0-9` and `-`.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -44,12 +58,58 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, String> {
             quoted(s)
         ));
     }
-    Decimal::from_str_exact(s).map_err(|_| {
+    let value = Decimal::from_str_exact(s).map_err(|_| {
         format!(
             "expected a decimal of at most 28 significant digits, found {}",
             quoted(s)
         )
-    })
+    })?;
+    if value.abs() > DECIMAL_MAX {
+        return Err(format!(
+            "expected a decimal of at most 1000000000000 (a million million), found {}",
+            quoted(s)
+        ));
+    }
+    Ok(value)
+}
+
+/// How deeply the Markdown `text` nests quotes and lists inside each other
+/// (0 for plain paragraphs), as the renderers would read it.
+pub fn markdown_depth(text: &str) -> usize {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    // Only a text with a quote or list marker can nest: skip the parse for
+    // the rest.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'>' | b'-' | b'*' | b'+' | b'.' | b')'))
+    {
+        return 0;
+    }
+    let (mut depth, mut deepest) = (0_usize, 0_usize);
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth = depth.saturating_add(1);
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Refuses Markdown nested deeper than [`MARKDOWN_DEPTH_MAX`].
+fn check_markdown(s: String) -> Result<String, String> {
+    let depth = markdown_depth(&s);
+    if depth > MARKDOWN_DEPTH_MAX {
+        return Err(format!(
+            "the Markdown nests quotes or lists {depth} levels deep, more than the {MARKDOWN_DEPTH_MAX} Offerwright reads: flatten it"
+        ));
+    }
+    Ok(s)
 }
 
 /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`.
@@ -103,8 +163,22 @@ fn check_text(s: String, max: usize, non_empty: bool) -> Result<String, String> 
     Ok(s)
 }
 
+/// Checks a short text that names something: its length, and none of the
+/// invisible characters that make a name show as something it is not
+/// ([`crate::text::spoofing`]).
+fn check_short(s: String, non_empty: bool) -> Result<String, String> {
+    let s = check_text(s, SHORT_TEXT_MAX, non_empty)?;
+    if let Some(c) = s.chars().find(|&c| crate::text::spoofing(c)) {
+        return Err(format!(
+            "this text contains {}, an invisible character that can make a name show as something it is not: remove it",
+            crate::text::describe(c)
+        ));
+    }
+    Ok(s)
+}
+
 fn check_slug(s: String) -> Result<String, String> {
-    let s = check_text(s, SHORT_TEXT_MAX, false)?;
+    let s = check_short(s, false)?;
     if is_slug(&s) {
         Ok(s)
     } else {
@@ -219,7 +293,7 @@ pub fn opt_slug<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 
 /// A short text that names something: non-empty, at most 2,000 characters.
 pub fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    text_with(d, "a text", |s| check_text(s, SHORT_TEXT_MAX, true))
+    text_with(d, "a text", |s| check_short(s, true))
 }
 
 /// An optional short naming text.
@@ -229,9 +303,7 @@ pub fn opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 
 /// An optional short text that may be empty (owner, where, reporting...).
 pub fn opt_short<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    opt_with(d, |v| {
-        text_with(v, "a text", |s| check_text(s, SHORT_TEXT_MAX, false))
-    })
+    opt_with(d, |v| text_with(v, "a text", |s| check_short(s, false)))
 }
 
 /// A long text that names something (a question's text, a commitment's what).
@@ -242,6 +314,13 @@ pub fn long_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// A long text that may be empty (an answer in progress).
 pub fn long<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     text_with(d, "a text", |s| check_text(s, LONG_TEXT_MAX, false))
+}
+
+/// An answer's Markdown: a long text nested at most [`MARKDOWN_DEPTH_MAX`] deep.
+pub fn markdown<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    text_with(d, "a text", |s| {
+        check_text(s, LONG_TEXT_MAX, false).and_then(check_markdown)
+    })
 }
 
 /// An optional long text.
@@ -318,6 +397,17 @@ pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<
 /// An optional flag; absent or `null` is false.
 pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
+}
+
+/// A contract's length: a whole number of months from 1 to [`MONTHS_MAX`].
+pub fn months<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let n = count(d)?;
+    if n > MONTHS_MAX {
+        return Err(de::Error::custom(format!(
+            "expected a whole number of months from 1 to {MONTHS_MAX} (fifty years), found {n}"
+        )));
+    }
+    Ok(n)
 }
 
 /// A whole number of at least 1 (word limits, months).

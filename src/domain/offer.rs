@@ -134,8 +134,9 @@ pub struct Answer {
     #[serde(deserialize_with = "fields::slug")]
     #[schemars(regex(pattern = r"^[a-z0-9-]+$"), length(max = 2000))]
     pub question: String,
-    /// The answer, in Markdown: paragraphs, **bold**, bullet lists.
-    #[serde(deserialize_with = "fields::long")]
+    /// The answer, in Markdown: paragraphs, **bold**, bullet lists; quotes
+    /// and lists nested at most 16 deep.
+    #[serde(deserialize_with = "fields::markdown")]
     #[schemars(length(max = 200000))]
     pub text: String,
 }

@@ -229,8 +229,11 @@ impl Plan {
         self.measures.iter().find(|m| m.id == id)
     }
 
-    /// The sum of the hot topics' weights.
+    /// The sum of the hot topics' weights (at most 10,000 weights of at
+    /// most 10^12 each: it cannot overflow, and saturates if it ever did).
     pub fn total_weight(&self) -> Decimal {
-        self.hot_topics.iter().map(|t| t.weight).sum()
+        self.hot_topics
+            .iter()
+            .fold(Decimal::ZERO, |sum, t| sum.saturating_add(t.weight))
     }
 }

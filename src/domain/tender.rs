@@ -47,9 +47,9 @@ pub struct Tender {
     #[schemars(with = "Option<String>", extend("format" = "date"))]
     #[ts(type = "string | null")]
     pub contract_start: Option<NaiveDate>,
-    /// The contract's length in months, at least 1.
-    #[serde(deserialize_with = "fields::count")]
-    #[schemars(range(min = 1))]
+    /// The contract's length in months, from 1 to 600.
+    #[serde(deserialize_with = "fields::months")]
+    #[schemars(range(min = 1, max = 600))]
     pub duration_months: u32,
     /// Social value's share of the total marks, in per cent: more than 0, at most 100.
     #[serde(

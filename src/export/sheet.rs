@@ -7,7 +7,8 @@
 //!   rust_xlsxwriter.
 //! - [`csv`]: the commitments sheet as CSV: UTF-8, quoted as RFC 4180 says
 //!   (the `csv` crate), numbers written exactly as in the offer, dates as
-//!   `YYYY-MM-DD`.
+//!   `YYYY-MM-DD`; a text that a spreadsheet would run as a formula starts
+//!   with an apostrophe ([`crate::text::csv_cell`]).
 //! - [`progress_xlsx`]: a won offer's progress report as a spreadsheet:
 //!   "Progress" (proposed against achieved at a period's end), "Timeline"
 //!   (what was achieved in each period), "Records" (every record, the
@@ -233,7 +234,8 @@ pub fn csv(doc: &OfferDocument) -> Result<Vec<u8>, ExportError> {
         let record: Vec<String> = row(doc, n, c)
             .into_iter()
             .map(|cell| match cell {
-                Cell::Text(s) => s,
+                // A text a spreadsheet would run as a formula is made plain.
+                Cell::Text(s) => crate::text::csv_cell(&s).into_owned(),
                 Cell::Number(v) | Cell::Money(v) => v.to_string(),
                 Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
                 Cell::Bool(b) => if b { "yes" } else { "no" }.to_owned(),

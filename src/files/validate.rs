@@ -206,7 +206,7 @@ pub fn offer(doc: &OfferDocument) -> Result<(), FileError> {
 /// contract: each names one of the offer's commitments and a period of the
 /// contract.
 pub fn delivery(doc: &OfferDocument, delivery: &Delivery) -> Result<(), FileError> {
-    let periods = delivery.periods(doc.tender.duration_months).len();
+    let periods = delivery.period_count(doc.tender.duration_months);
     for (i, r) in delivery.records.iter().enumerate() {
         if doc.offer.commitment(&r.commitment).is_none() {
             return Err(FileError::at(
@@ -218,7 +218,7 @@ pub fn delivery(doc: &OfferDocument, delivery: &Delivery) -> Result<(), FileErro
                 ),
             ));
         }
-        if usize::try_from(r.period).map_or(true, |p| p > periods) {
+        if r.period > periods {
             return Err(FileError::at(
                 format!("delivery.records[{i}].period"),
                 format!(

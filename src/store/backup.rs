@@ -8,15 +8,23 @@
 //! - [`back_up`] makes one on demand, [`back_up_to`] writes one to a file of
 //!   the user's choosing, [`list_backups`] lists them for the Settings
 //!   screen, newest first;
-//! - [`restore`] checks that a file is an Offerwright store, backs up the
-//!   current store first, then copies the backup into it.
+//! - [`restore`] restores only an Offerwright store: its schema must be
+//!   exactly the one the migrations build for its version
+//!   ([`check_backup`]). The backup is copied to a temporary store beside
+//!   the store, upgraded and read back whole there; only then is the
+//!   current store backed up and the checked copy written over it, in one
+//!   transaction.
 //!
 //! A backup is a whole, self-contained SQLite file (no `-wal` beside it),
 //! checked with `PRAGMA quick_check`, synced, then renamed into place: a
-//! backup that is listed is complete. The newest [`KEEP`] backups in the
-//! folder are kept; older ones are deleted after each new one. Files are
-//! named `offerwright-YYYY-MM-DD-HHMMSS-<kind>.sqlite3` (UTC), so that they
-//! sort by date in a file manager too.
+//! backup that is listed is complete. Each kind keeps its own newest
+//! backups ([`BackupKind::keep`]), so fourteen clicks of "Back up now"
+//! never evict a daily backup, and the backup a restore or a deletion has
+//! just made is never pruned, whatever the clock says. Files are named
+//! `offerwright-YYYY-MM-DD-HHMMSS-<kind>.sqlite3` (UTC), so that they sort
+//! by date in a file manager too; they and their folder are readable by
+//! their owner only. A store that could not be opened is moved aside as
+//! `damaged-YYYY-MM-DD-HHMMSS.sqlite3` ([`list_set_aside`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,15 +36,17 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{BUSY_TIMEOUT, Result, Store, StoreError, identify, latest_version, migrations};
+use super::{
+    BUSY_TIMEOUT, Result, Store, StoreError, harden, identify, latest_version, migrations,
+};
 use crate::files::{self, FileError, io_reason};
 
 /// The folder beside the store file that holds its backups.
 pub const BACKUP_DIR: &str = "backups";
-/// How many backups the folder keeps.
-pub const KEEP: usize = 14;
 
 const PREFIX: &str = "offerwright-";
+const DAMAGED: &str = "damaged-";
+const RESTORING: &str = ".restoring-";
 const SUFFIX: &str = ".sqlite3";
 const PARTIAL: &str = ".partial";
 /// `YYYY-MM-DD-HHMMSS`.
@@ -57,15 +67,29 @@ pub enum BackupKind {
     Manual,
     /// The store as it was before a backup was restored over it.
     BeforeRestore,
+    /// The store as it was before a won offer was deleted on purpose.
+    BeforeDelete,
 }
 
 impl BackupKind {
-    const ALL: [BackupKind; 4] = [
+    /// Every kind.
+    pub const ALL: [BackupKind; 5] = [
         BackupKind::Daily,
         BackupKind::BeforeMigration,
         BackupKind::Manual,
         BackupKind::BeforeRestore,
+        BackupKind::BeforeDelete,
     ];
+
+    /// How many backups of this kind the folder keeps: two weeks of daily
+    /// ones, and the newest of each other kind.
+    pub fn keep(self) -> usize {
+        match self {
+            BackupKind::Daily | BackupKind::Manual => 14,
+            BackupKind::BeforeMigration | BackupKind::BeforeRestore => 5,
+            BackupKind::BeforeDelete => 10,
+        }
+    }
 
     /// The kind as it appears in a file name.
     pub fn as_str(self) -> &'static str {
@@ -74,6 +98,7 @@ impl BackupKind {
             BackupKind::BeforeMigration => "before-migration",
             BackupKind::Manual => "manual",
             BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforeDelete => "before-delete",
         }
     }
 }
@@ -104,6 +129,19 @@ pub struct Restored {
     pub previous: Option<BackupRecord>,
     /// Where a store that could not be opened was moved, untouched.
     pub set_aside: Option<String>,
+}
+
+/// A store that could not be opened, moved aside untouched by a restore.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SetAside {
+    /// The file.
+    pub path: String,
+    /// Its name, e.g. `damaged-2026-05-01-093000.sqlite3`.
+    pub file_name: String,
+    /// When it was moved aside, RFC 3339 UTC to the second.
+    pub date: String,
+    /// Its size in bytes.
+    pub size: u64,
 }
 
 /// The `backups/` folder of the store file `store_file`.
@@ -186,17 +224,56 @@ pub fn list_backups(store_file: &Path) -> Result<Vec<BackupRecord>> {
     Ok(found.into_iter().map(|(_, r)| r).collect())
 }
 
+/// The stores moved aside by a restore because they could not be opened,
+/// newest first.
+pub fn list_set_aside(store_file: &Path) -> Result<Vec<SetAside>> {
+    let dir = backup_dir(store_file);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(read_error(&dir, &e)),
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(date) = name
+            .strip_prefix(DAMAGED)
+            .and_then(|r| r.strip_suffix(SUFFIX))
+            .and_then(|stamp| NaiveDateTime::parse_from_str(stamp, STAMP).ok())
+        else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        if meta.is_file() {
+            found.push(SetAside {
+                path: entry.path().display().to_string(),
+                file_name: name,
+                date: rfc3339(date),
+                size: meta.len(),
+            });
+        }
+    }
+    found.sort_by(|a, b| b.file_name.cmp(&a.file_name));
+    Ok(found)
+}
+
 /// Backs up the store into its `backups/` folder, then deletes the oldest
-/// beyond [`KEEP`].
+/// of that kind beyond [`BackupKind::keep`], never the one just made.
 pub fn back_up(store: &Store, kind: BackupKind) -> Result<BackupRecord> {
     let record = back_up_unpruned(store, kind)?;
-    prune(store.path())?;
+    prune(store.path(), Some(&record))?;
     Ok(record)
 }
 
+/// The `backups/` folder, made if missing, for its owner only.
+fn private_backup_dir(store_file: &Path) -> Result<PathBuf> {
+    let dir = backup_dir(store_file);
+    super::private_dir(&dir).map_err(|e| write_error(&dir, &e))?;
+    Ok(dir)
+}
+
 fn back_up_unpruned(store: &Store, kind: BackupKind) -> Result<BackupRecord> {
-    let dir = backup_dir(store.path());
-    fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+    let dir = private_backup_dir(store.path())?;
     let now = Utc::now().naive_utc();
     let now = now.with_nanosecond(0).unwrap_or(now);
     let stamp = now.format(STAMP).to_string();
@@ -259,25 +336,35 @@ pub fn back_up_to(store: &Store, target: &Path) -> Result<BackupRecord> {
     })
 }
 
-/// The daily backup: made unless the folder already holds one from today
-/// (UTC). Returns the new backup, if one was made.
+/// The daily backup: made unless the folder already holds a daily backup
+/// from today (UTC). Returns the new backup, if one was made.
 pub(crate) fn daily(store: &Store) -> Result<Option<BackupRecord>> {
     let today = Utc::now().format("%Y-%m-%d").to_string();
     if list_backups(store.path())?
         .iter()
-        .any(|b| b.date.starts_with(&today))
+        .any(|b| b.kind == BackupKind::Daily && b.date.starts_with(&today))
     {
         return Ok(None);
     }
     back_up(store, BackupKind::Daily).map(Some)
 }
 
-/// Deletes the backups beyond the newest [`KEEP`], and copies left half
-/// written by a backup that was interrupted more than an hour ago. A file
-/// that cannot be deleted is left for the next time: the new backup is made.
-fn prune(store_file: &Path) -> Result<()> {
-    for old in list_backups(store_file)?.iter().skip(KEEP) {
-        let _ = fs::remove_file(&old.path);
+/// Deletes, for each kind, the backups beyond its newest
+/// [`BackupKind::keep`], never `just_made` (which counts among those kept);
+/// and the copies left half written by a backup or a restore that was
+/// interrupted more than an hour ago. A file that cannot be deleted is left
+/// for the next time.
+fn prune(store_file: &Path, just_made: Option<&BackupRecord>) -> Result<()> {
+    let all = list_backups(store_file)?;
+    for kind in BackupKind::ALL {
+        let made_now = just_made.filter(|m| m.kind == kind);
+        let room = kind.keep().saturating_sub(usize::from(made_now.is_some()));
+        let older = all
+            .iter()
+            .filter(|b| b.kind == kind && made_now.is_none_or(|m| m.path != b.path));
+        for old in older.skip(room) {
+            let _ = fs::remove_file(&old.path);
+        }
     }
     let dir = backup_dir(store_file);
     if let Ok(entries) = fs::read_dir(&dir) {
@@ -290,6 +377,25 @@ fn prune(store_file: &Path) -> Result<()> {
                 .and_then(|t| SystemTime::now().duration_since(t).ok())
                 .is_some_and(|age| age > Duration::from_secs(3600));
             if name.starts_with('.') && name.ends_with(PARTIAL) && stale {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    // A restore's temporary store, beside the store file.
+    let home = store_file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    if let Ok(entries) = fs::read_dir(home) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| SystemTime::now().duration_since(t).ok())
+                .is_some_and(|age| age > Duration::from_secs(3600));
+            if name.starts_with(RESTORING) && stale {
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -334,17 +440,21 @@ fn write_partial(from: &Connection, partial: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(write_error(partial, &e)),
     }
+    // A backup holds the whole store: readable by its owner only.
+    super::private_file(partial).map_err(|e| write_error(partial, &e))?;
     let mut to = Connection::open(partial).map_err(|e| {
         StoreError::Invalid(FileError::Read(format!(
             "cannot write {}: {e}; nothing was changed there",
             partial.display()
         )))
     })?;
+    harden(&to)?;
     copy(from, &mut to)?;
     drop(to);
     // The copy carries the store's header, which asks for WAL; a backup is
     // one self-contained file, so reopen it and switch to a rollback journal.
     let to = Connection::open(partial)?;
+    harden(&to)?;
     to.pragma_update(None, "journal_mode", "DELETE")?;
     let check: String = to.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if check != "ok" {
@@ -420,7 +530,46 @@ pub fn check_backup(file: &Path) -> Result<i64> {
             "it is damaged (SQLite's integrity check says: {check}); choose another backup"
         )));
     }
+    if let Some(difference) = schema_difference(&conn, version).map_err(damaged)? {
+        return Err(not_a_store(&format!(
+            "its tables are not the ones Offerwright makes for store version {version} ({difference}): it was changed by another program, so it is not restored"
+        )));
+    }
     Ok(version)
+}
+
+/// The schema of a store, as `sqlite_schema` lists it: every table, index
+/// and trigger with the SQL that made it, in a fixed order.
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<(String, String, Option<String>)>> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name, tbl_name, sql")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
+
+/// How the schema of `conn` differs from the one the migrations build for
+/// store version `version`, if it does: its first difference, in words.
+fn schema_difference(conn: &Connection, version: i64) -> rusqlite::Result<Option<String>> {
+    let expected = Connection::open_in_memory()?;
+    harden(&expected)?;
+    let upto = usize::try_from(version).unwrap_or(0);
+    for sql in migrations::MIGRATIONS.iter().take(upto) {
+        expected.execute_batch(sql)?;
+    }
+    let want = schema_of(&expected)?;
+    let have = schema_of(conn)?;
+    let name = |(kind, name, _): &(String, String, Option<String>)| format!("the {kind} {name}");
+    for w in &want {
+        match have.iter().find(|h| h.0 == w.0 && h.1 == w.1) {
+            None => return Ok(Some(format!("{} is missing", name(w)))),
+            Some(h) if h.2 != w.2 => return Ok(Some(format!("{} was changed", name(w)))),
+            Some(_) => {}
+        }
+    }
+    Ok(have
+        .iter()
+        .find(|h| !want.iter().any(|w| w.0 == h.0 && w.1 == h.1))
+        .map(|h| format!("{} was added", name(h))))
 }
 
 fn open_read_only(file: &Path) -> Result<Connection> {
@@ -435,19 +584,23 @@ fn open_read_only(file: &Path) -> Result<Connection> {
         )))
     })?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    harden(&conn)?;
     Ok(conn)
 }
 
 /// Restores the backup `from` into the store file `store_file`.
 ///
-/// `from` is checked first (an Offerwright store, not newer than this build,
-/// not damaged) and refused otherwise, with the store untouched. The current
-/// store is then backed up ([`BackupKind::BeforeRestore`]); a store that
-/// cannot be opened at all is moved into the `backups/` folder instead
-/// (`damaged-...`), never deleted. The backup is copied into the store in
-/// one transaction, so that another Offerwright with the store open sees
-/// either all of the old data or all of the restored data; an older backup
-/// is then upgraded as on open.
+/// `from` is checked first ([`check_backup`]: an Offerwright store of a
+/// version this build knows, not damaged, with exactly the schema the
+/// migrations build) and refused otherwise, with the store untouched. It
+/// is then copied to a temporary store beside the store, upgraded there
+/// and read back whole (every plan, tender, offer and contract); nothing
+/// else has changed yet. Only then is the current store backed up
+/// ([`BackupKind::BeforeRestore`]; a store that cannot be opened at all is
+/// moved into the `backups/` folder instead, as `damaged-...`, never
+/// deleted), and the checked copy written over it in one transaction, so
+/// that another Offerwright with the store open sees either all of the old
+/// data or all of the restored data.
 pub fn restore(store_file: &Path, from: &Path) -> Result<Restored> {
     let schema_version = check_backup(from)?;
     if let (Ok(a), Ok(b)) = (fs::canonicalize(from), fs::canonicalize(store_file))
@@ -458,14 +611,21 @@ pub fn restore(store_file: &Path, from: &Path) -> Result<Restored> {
             from.display()
         )));
     }
-    let source = open_read_only(from)?;
+    let home = store_file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    // Restoring onto a new computer: there may be no data folder yet.
+    super::private_dir(home).map_err(|e| write_error(home, &e))?;
+    let staged = Staged::new(home)?;
+    let checked = staged.load(from)?;
     // The backup API cannot change the page size of a store in WAL mode:
-    // find out before anything is changed. A store that cannot be read
+    // find out before the store is touched. A store that cannot be read
     // will be a new one, of SQLite's default page size.
     let page_size = |c: &Connection| -> rusqlite::Result<i64> {
         c.pragma_query_value(None, "page_size", |r| r.get(0))
     };
-    let theirs = page_size(&source)?;
+    let theirs = page_size(checked.conn())?;
     let ours = open_read_only(store_file)
         .ok()
         .and_then(|c| page_size(&c).ok())
@@ -475,10 +635,6 @@ pub fn restore(store_file: &Path, from: &Path) -> Result<Restored> {
             "{} uses SQLite pages of {theirs} bytes and the store {ours}: it cannot be restored in place; the store is unchanged",
             from.display()
         )));
-    }
-    if let Some(dir) = store_file.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // Restoring onto a new computer: there may be no data folder yet.
-        fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
     }
     let (mut store, previous, set_aside) = match Store::open(store_file) {
         Ok(store) => {
@@ -493,13 +649,13 @@ pub fn restore(store_file: &Path, from: &Path) -> Result<Restored> {
             (Store::open(store_file)?, None, Some(aside))
         }
     };
-    copy(&source, &mut store.conn)?;
-    drop(source);
+    copy(checked.conn(), &mut store.conn)?;
+    drop(checked);
     drop(store);
-    // Upgrades an older backup (with its own backup first) and checks it.
-    let store = Store::open(store_file)?;
-    drop(store);
-    prune(store_file)?;
+    drop(staged);
+    // The restored store opens as any store does.
+    drop(Store::open(store_file)?);
+    prune(store_file, previous.as_ref())?;
     Ok(Restored {
         from: from.display().to_string(),
         schema_version,
@@ -508,13 +664,76 @@ pub fn restore(store_file: &Path, from: &Path) -> Result<Restored> {
     })
 }
 
+/// A temporary store beside the store file, where a backup is upgraded and
+/// checked before it replaces anything; deleted (with its `-wal` and
+/// `-shm`) when dropped.
+struct Staged {
+    path: PathBuf,
+}
+
+impl Staged {
+    fn new(home: &Path) -> Result<Staged> {
+        let stamp = Utc::now().format(STAMP).to_string();
+        let path = home.join(format!("{RESTORING}{stamp}-{}{SUFFIX}", std::process::id()));
+        let staged = Staged { path };
+        staged.remove();
+        Ok(staged)
+    }
+
+    /// Copies `from` here, upgrades it to this build's schema and reads it
+    /// back whole: the store it returns is safe to restore.
+    fn load(&self, from: &Path) -> Result<Store> {
+        {
+            let source = open_read_only(from)?;
+            super::private_file(&self.path).map_err(|e| write_error(&self.path, &e))?;
+            let mut to = Connection::open(&self.path)?;
+            harden(&to)?;
+            copy(&source, &mut to)?;
+        }
+        let store = Store::open_unbacked(&self.path)?;
+        let latest = latest_version();
+        if let Some(difference) = schema_difference(store.conn(), latest)? {
+            return Err(StoreError::Corrupt(format!(
+                "the backup, once upgraded, does not have the tables of store version {latest} ({difference}); the store is unchanged"
+            )));
+        }
+        let check: String = store
+            .conn()
+            .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt(format!(
+                "the backup, once upgraded, fails SQLite's integrity check ({check}); the store is unchanged"
+            )));
+        }
+        super::read_everything(store.conn()).map_err(|e| {
+            StoreError::Corrupt(format!(
+                "the backup holds data this Offerwright cannot read ({e}); the store is unchanged"
+            ))
+        })?;
+        Ok(store)
+    }
+
+    fn remove(&self) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = self.path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(name));
+        }
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
+
 /// Moves a store file that cannot be opened (and its `-wal` and `-shm`)
 /// into the `backups/` folder as `damaged-<date>.sqlite3`.
 fn set_aside_damaged(store_file: &Path) -> Result<PathBuf> {
-    let dir = backup_dir(store_file);
-    fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+    let dir = private_backup_dir(store_file)?;
     let stamp = Utc::now().format(STAMP).to_string();
-    let target = dir.join(format!("damaged-{stamp}{SUFFIX}"));
+    let target = dir.join(format!("{DAMAGED}{stamp}{SUFFIX}"));
     let with_suffix = |p: &Path, s: &str| {
         let mut name = p.as_os_str().to_owned();
         name.push(s);

@@ -76,6 +76,59 @@ pub fn awarded_on(conn: &Connection, offer_id: i64) -> Result<Option<NaiveDate>>
     .transpose()
 }
 
+/// Refuses to delete a won offer by the way: [`delete_won`] does it on purpose.
+pub fn ensure_not_won(conn: &Connection, offer_id: i64) -> Result<()> {
+    match awarded_on(conn, offer_id)? {
+        None => Ok(()),
+        Some(awarded_on) => Err(StoreError::Won {
+            offer: offer_id,
+            awarded_on,
+            records: record_count(conn, offer_id)?,
+        }),
+    }
+}
+
+fn record_count(conn: &Connection, offer_id: i64) -> Result<usize> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM delivery_records WHERE offer_id = ?1",
+        [offer_id],
+        |r| r.get(0),
+    )?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// Deletes a won offer on purpose, with its contract and every delivery
+/// record: the store is backed up first ([`BackupKind::BeforeDelete`]), and
+/// the backup is returned so that the user can be told how to undo it. An
+/// offer that was not won is simply deleted (and no backup is made).
+///
+/// [`BackupKind::BeforeDelete`]: super::backup::BackupKind::BeforeDelete
+pub fn delete_won(
+    store: &mut super::Store,
+    offer_id: i64,
+) -> Result<Option<super::backup::BackupRecord>> {
+    if awarded_on(store.conn(), offer_id)?.is_none() {
+        store.write(|tx| super::offers::delete(tx, offer_id))?;
+        return Ok(None);
+    }
+    let backup = super::backup::back_up(store, super::backup::BackupKind::BeforeDelete)?;
+    store.write(|tx| {
+        // The schema's triggers let a won offer's rows go only while it is
+        // named here, within this transaction.
+        tx.execute(
+            "INSERT INTO won_offer_deletions (offer_id) VALUES (?1)",
+            [offer_id],
+        )?;
+        tx.execute("DELETE FROM offers WHERE id = ?1", [offer_id])?;
+        tx.execute(
+            "DELETE FROM won_offer_deletions WHERE offer_id = ?1",
+            [offer_id],
+        )?;
+        Ok(())
+    })?;
+    Ok(Some(backup))
+}
+
 /// Refuses a change to a won offer: it is kept as submitted.
 pub fn ensure_open(conn: &Connection, offer_id: i64) -> Result<()> {
     match awarded_on(conn, offer_id)? {

@@ -177,4 +177,84 @@ BEGIN
     SELECT RAISE(ABORT, 'delivery records are never changed: record a correction instead');
 END;
 "#,
+    // 3: a won offer is kept by the store itself, not only by the code
+    // that writes it. Its offer row, answers and commitments are never
+    // changed; it, its contract and its delivery records are deleted only
+    // by a deliberate deletion, which names the offer in
+    // `won_offer_deletions` for the length of its transaction (after a
+    // backup); an award is withdrawn only while nothing is recorded.
+    r#"
+CREATE TABLE won_offer_deletions (
+    offer_id INTEGER PRIMARY KEY
+) STRICT;
+
+CREATE TRIGGER won_offers_keep_their_row BEFORE UPDATE ON offers
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id = OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER won_offers_are_deleted_on_purpose BEFORE DELETE ON offers
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id = OLD.id)
+    AND NOT EXISTS (SELECT 1 FROM won_offer_deletions WHERE offer_id = OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: deleting it would delete its contract and delivery records');
+END;
+
+CREATE TRIGGER won_offers_keep_their_answers_insert BEFORE INSERT ON answers
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id = NEW.offer_id)
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER won_offers_keep_their_answers_update BEFORE UPDATE ON answers
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id IN (OLD.offer_id, NEW.offer_id))
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER won_offers_keep_their_answers_delete BEFORE DELETE ON answers
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id = OLD.offer_id)
+    AND NOT EXISTS (SELECT 1 FROM won_offer_deletions WHERE offer_id = OLD.offer_id)
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER won_offers_keep_their_commitments_insert BEFORE INSERT ON commitments
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id = NEW.offer_id)
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER won_offers_keep_their_commitments_update BEFORE UPDATE ON commitments
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id IN (OLD.offer_id, NEW.offer_id))
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER won_offers_keep_their_commitments_delete BEFORE DELETE ON commitments
+WHEN EXISTS (SELECT 1 FROM contracts WHERE offer_id = OLD.offer_id)
+    AND NOT EXISTS (SELECT 1 FROM won_offer_deletions WHERE offer_id = OLD.offer_id)
+BEGIN
+    SELECT RAISE(ABORT, 'this offer was marked as won: it is kept as it was submitted');
+END;
+
+CREATE TRIGGER contracts_are_kept BEFORE UPDATE ON contracts
+BEGIN
+    SELECT RAISE(ABORT, 'a contract is never changed: withdraw the award while nothing is recorded, or record a correction');
+END;
+
+CREATE TRIGGER contracts_with_records_are_kept BEFORE DELETE ON contracts
+WHEN EXISTS (SELECT 1 FROM delivery_records WHERE offer_id = OLD.offer_id)
+    AND NOT EXISTS (SELECT 1 FROM won_offer_deletions WHERE offer_id = OLD.offer_id)
+BEGIN
+    SELECT RAISE(ABORT, 'this contract has delivery records: an award with a delivery history cannot be withdrawn');
+END;
+
+CREATE TRIGGER delivery_records_are_not_deleted BEFORE DELETE ON delivery_records
+WHEN NOT EXISTS (SELECT 1 FROM won_offer_deletions WHERE offer_id = OLD.offer_id)
+BEGIN
+    SELECT RAISE(ABORT, 'delivery records are never deleted: record a correction instead');
+END;
+"#,
 ];

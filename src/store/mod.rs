@@ -13,6 +13,12 @@
 //!
 //! Opening an existing store backs it up ([`backup`]): at most once a day,
 //! and always before a migration.
+//!
+//! Every connection runs in SQLite's defensive mode with `trusted_schema`
+//! off ([`harden`]): a store's schema cannot call functions with side
+//! effects, and no statement can write the schema by hand. The data folder
+//! and the store file are for their owner only (0700 and 0600 on Unix):
+//! they hold commercially sensitive bids.
 
 pub mod backup;
 pub mod contracts;
@@ -82,6 +88,21 @@ pub enum StoreError {
     /// A change that would break something else in the store.
     #[error("{0}")]
     Conflict(String),
+    /// A won offer asked to be deleted without saying so on purpose.
+    #[error(
+        "offer {offer} was marked as won on {}{}: deleting it deletes its contract and every figure recorded, so it is not deleted unless you say so{}",
+        crate::money::uk_date(*awarded_on),
+        match records { 0 => String::new(), 1 => " and 1 delivery figure is recorded".to_owned(), n => format!(" and {n} delivery figures are recorded") },
+        if *records == 0 { "; or withdraw the award first, then delete it" } else { "" }
+    )]
+    Won {
+        /// The offer's id.
+        offer: i64,
+        /// The day it was marked as won.
+        awarded_on: NaiveDate,
+        /// How many delivery records its contract holds.
+        records: usize,
+    },
     /// The data to write is not valid (same rules as the files).
     #[error(transparent)]
     Invalid(#[from] FileError),
@@ -101,13 +122,25 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
+/// SQLite's extended result code for a trigger's `RAISE(ABORT, ...)`.
+const CONSTRAINT_TRIGGER: std::ffi::c_int = 1811;
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                StoreError::Busy
+        match &e {
+            // A trigger of the schema refused the change: its message is
+            // written for people.
+            rusqlite::Error::SqliteFailure(f, Some(message))
+                if f.extended_code == CONSTRAINT_TRIGGER =>
+            {
+                StoreError::Conflict(message.clone())
             }
-            _ => StoreError::Sqlite(e),
+            _ => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    StoreError::Busy
+                }
+                _ => StoreError::Sqlite(e),
+            },
         }
     }
 }
@@ -152,10 +185,69 @@ pub struct Store {
     backup_warning: Option<String>,
 }
 
+/// Settings every connection to a store runs with: SQLite's defensive
+/// mode (no hand-written schema, no `PRAGMA writable_schema`), and
+/// `trusted_schema` off, so that triggers and views of a store cannot call
+/// functions with side effects.
+pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    Ok(())
+}
+
+/// Makes the folder `dir` if it is missing, for its owner only (0700 on
+/// Unix). An existing folder keeps its mode: it may be one the user chose
+/// and shares.
+pub(crate) fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Makes `file` readable and writable by its owner only (0600 on Unix),
+/// creating it empty if it is missing.
+pub(crate) fn private_file(file: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        options.mode(0o600);
+        let f = options.open(file)?;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    options.open(file).map(drop)?;
+    Ok(())
+}
+
+/// Reads every plan, tender, offer, contract and evidence item through the
+/// table modules: `Ok` when all of the store's data can be read back.
+pub(crate) fn read_everything(conn: &Connection) -> Result<()> {
+    for p in plans::list(conn)? {
+        plans::get(conn, &p.id)?;
+    }
+    for t in tenders::list(conn)? {
+        tenders::get(conn, t.id)?;
+    }
+    for o in offers::list(conn)? {
+        offers::document(conn, o.id)?;
+        contracts::find(conn, o.id)?;
+    }
+    evidence::list(conn)?;
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the store in the data directory `dir`.
     pub fn open_dir(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+        private_dir(dir).map_err(|e| StoreError::Io {
             path: dir.display().to_string(),
             reason: crate::files::io_reason(&e),
         })?;
@@ -164,7 +256,25 @@ impl Store {
 
     /// Opens (creating if needed) the store file at `path`.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, true)
+    }
+
+    /// Opens a store without backing it up: a restore's temporary copy.
+    pub(crate) fn open_unbacked(path: &Path) -> Result<Store> {
+        Store::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, backups: bool) -> Result<Store> {
         let shown = path.display().to_string();
+        let io = |e: std::io::Error| StoreError::Io {
+            path: shown.clone(),
+            reason: crate::files::io_reason(&e),
+        };
+        // A new store is made for its owner only (SQLite gives its -wal and
+        // -shm files the same mode).
+        if !path.exists() {
+            private_file(path).map_err(io)?;
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -176,6 +286,7 @@ impl Store {
             reason: e.to_string(),
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        harden(&conn)?;
         // Read what the file is before changing anything in it.
         let (version, app_id, tables) = match identify(&conn) {
             Ok(found) => found,
@@ -207,6 +318,16 @@ impl Store {
                 supported: latest,
             });
         }
+        // An existing store is brought to its owner only too (earlier
+        // versions left it to the umask), once it is known to be ours.
+        for side in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(side);
+            let file = PathBuf::from(name);
+            if file.exists() {
+                private_file(&file).map_err(io)?;
+            }
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -215,7 +336,7 @@ impl Store {
             path: path.to_path_buf(),
             backup_warning: None,
         };
-        if version > 0 && version < latest {
+        if backups && version > 0 && version < latest {
             // Never upgrade a store without a copy of it as it was.
             backup::back_up(&store, backup::BackupKind::BeforeMigration).map_err(|e| match e {
                 StoreError::Busy => StoreError::Busy,
@@ -229,7 +350,7 @@ impl Store {
         }
         if version < latest {
             store.migrate(version)?;
-        } else {
+        } else if backups {
             // A failed daily backup must not keep the user from their work.
             store.backup_warning = backup::daily(&store)
                 .err()

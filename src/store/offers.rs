@@ -314,8 +314,11 @@ fn insert_commitment(tx: &Transaction, id: i64, position: i64, c: &Commitment) -
     Ok(())
 }
 
-/// Deletes an offer with its answers and commitments.
+/// Deletes an offer with its answers and commitments. A won offer is
+/// refused ([`StoreError::Won`]): [`super::contracts::delete_won`] deletes
+/// one on purpose, after a backup.
 pub fn delete(tx: &Transaction, id: i64) -> Result<()> {
+    super::contracts::ensure_not_won(tx, id)?;
     if tx.execute("DELETE FROM offers WHERE id = ?1", [id])? == 0 {
         return Err(StoreError::NotFound {
             what: "offer",

@@ -83,15 +83,24 @@ pub enum FileStatus {
         /// The file of theirs that is compared.
         of: String,
     },
+    /// Not read at all: not a regular file (a link, a pipe, a device, a
+    /// folder), a hidden file, or past the folder's limits.
+    Skipped {
+        /// Why, in plain words.
+        reason: String,
+    },
 }
 
 /// One file of the folder and what became of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CollectedFile {
-    /// The file's name in the folder.
+    /// The file's name in the folder, as shown: any control, bidi or
+    /// invisible character written out ([`crate::text::escape`]).
     pub file: String,
-    /// Ok, bad, foreign or duplicate.
+    /// Ok, bad, foreign, duplicate or skipped.
     pub status: FileStatus,
+    /// What became of it, in one line for people.
+    pub description: String,
 }
 
 impl CollectedFile {
@@ -102,20 +111,123 @@ impl CollectedFile {
 
     /// The outcome in one line for people: "x.svoffer.json: bad: ...".
     pub fn describe(&self) -> String {
-        match &self.status {
+        format!("{}: {}", self.file, self.description)
+    }
+
+    fn new(file: String, status: FileStatus) -> CollectedFile {
+        let description = match &status {
             FileStatus::Ok { participant } => {
-                format!("{}: ok, the offer from {participant}", self.file)
+                format!("compared: the offer from {participant}")
             }
             FileStatus::Bad { message } => {
-                format!("{}: not an offer file we can read: {message}", self.file)
+                format!("not an offer file Offerwright can read: {message}")
             }
-            FileStatus::Foreign { message, .. } => format!("{}: {message}", self.file),
-            FileStatus::Duplicate { participant, of } => format!(
-                "{}: a second offer from {participant}, left out (the one compared is {of})",
-                self.file
-            ),
+            FileStatus::Foreign { message, .. } => message.clone(),
+            FileStatus::Duplicate { participant, of } => {
+                format!("a second offer from {participant}, left out (the one compared is {of})")
+            }
+            FileStatus::Skipped { reason } => format!("not read: {reason}"),
+        };
+        CollectedFile {
+            file,
+            status,
+            description,
         }
     }
+}
+
+/// The most offer files a folder collects at once: a room is 10 to 40.
+pub const MAX_FILES: usize = 500;
+/// The most bytes of offer files a folder collects at once (256 MiB).
+pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A size in bytes, for people: "256 MiB", "4 KiB", "100 bytes".
+fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    if bytes >= KIB * KIB && bytes.is_multiple_of(KIB * KIB) {
+        format!("{} MiB", bytes / (KIB * KIB))
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// What a directory entry is, when it is not a regular file.
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_symlink() {
+        return Some("it is a symbolic link, and only files themselves are collected");
+    }
+    if kind.is_dir() {
+        return Some("it is a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("it is a named pipe, not a file");
+        }
+        if kind.is_socket() {
+            return Some("it is a socket, not a file");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("it is a device, not a file");
+        }
+    }
+    Some("it is not a regular file")
+}
+
+/// Reads a file only if it is still a regular file when opened (never
+/// following a link, never waiting on a pipe), at most `limit` bytes.
+fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Result<String, FileError>> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let shown = crate::text::escape(&path.display().to_string()).into_owned();
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return Ok("it became a symbolic link as it was read".to_owned());
+        }
+        Err(FileError::Read(format!(
+            "cannot read {shown}: {}",
+            files::io_reason(&e)
+        )))
+    })?;
+    let meta = file.metadata().map_err(|e| {
+        Err(FileError::Read(format!(
+            "cannot read {shown}: {}",
+            files::io_reason(&e)
+        )))
+    })?;
+    if let Some(why) = not_regular(&meta) {
+        return Err(Ok(format!("{why} (it was swapped in as it was read)")));
+    }
+    if meta.len() > limit {
+        return Err(Err(files::json::too_large(meta.len())));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            Err(FileError::Read(format!(
+                "cannot read {shown}: {}",
+                files::io_reason(&e)
+            )))
+        })?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(Err(files::json::too_large(limit.saturating_add(1))));
+    }
+    Ok(bytes)
 }
 
 /// A folder's offer files, sorted, with the good offers read.
@@ -130,28 +242,77 @@ pub struct Collected {
 /// Reads every `*.svoffer.json` file directly in `folder` and sorts each
 /// against `pack`. Only a folder that cannot be listed is an error; a file
 /// that cannot be read is reported as bad, and the rest go ahead.
+///
+/// Only regular files are read: a symbolic link, a pipe, a device or a
+/// folder with an offer file's name is reported by name and never opened,
+/// and a file is checked again as it is opened (a shared drive may swap
+/// one in). Hidden files (a leading dot) are reported, not read. At most
+/// [`MAX_FILES`] files and [`MAX_TOTAL_BYTES`] in all are read; the rest
+/// are reported as not read, saying why.
 pub fn collect(folder: &Path, pack: &Workshop) -> Result<Collected, WorkshopError> {
+    collect_limited(folder, pack, MAX_FILES, MAX_TOTAL_BYTES)
+}
+
+/// [`collect`] with other limits: at most `max_files` files and
+/// `max_bytes` in all are read.
+pub fn collect_limited(
+    folder: &Path,
+    pack: &Workshop,
+    max_files: usize,
+    max_bytes: u64,
+) -> Result<Collected, WorkshopError> {
     let listing = std::fs::read_dir(folder).map_err(|e| WorkshopError::Folder {
-        folder: folder.display().to_string(),
+        folder: crate::text::escape(&folder.display().to_string()).into_owned(),
         reason: files::io_reason(&e),
     })?;
     let mut names: Vec<(String, std::path::PathBuf)> = listing
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let offer = name.to_lowercase().ends_with(OFFER_EXTENSION)
-                && entry.path().is_file()
-                && !name.starts_with('.');
-            offer.then(|| (name, entry.path()))
+            name.to_lowercase()
+                .ends_with(OFFER_EXTENSION)
+                .then(|| (name, entry.path()))
         })
         .collect();
     names.sort();
-    Ok(collect_files(
-        names
-            .into_iter()
-            .map(|(name, path)| (name, files::read_bytes(&path))),
-        pack,
-    ))
+    let mut read = 0_usize;
+    let mut total = 0_u64;
+    let items = names.into_iter().map(|(name, path)| {
+        let shown = crate::text::escape(&name).into_owned();
+        let skip = |reason: String| (shown.clone(), Err(Ok(reason)));
+        if name.starts_with('.') {
+            return skip("it is a hidden file (its name starts with a dot)".to_owned());
+        }
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let e = FileError::Read(format!("cannot read {shown}: {}", files::io_reason(&e)));
+                return (shown, Err(Err(e)));
+            }
+        };
+        if let Some(why) = not_regular(&meta) {
+            return skip(why.to_owned());
+        }
+        if read >= max_files {
+            return skip(format!(
+                "the folder has more than {max_files} offer files, and a comparison reads at most {max_files}: split them into several folders"
+            ));
+        }
+        let room = max_bytes.saturating_sub(total);
+        if meta.len() > room {
+            return skip(format!(
+                "the offer files of this folder come to more than {}, the most a comparison reads: split them into several folders",
+                size_text(max_bytes)
+            ));
+        }
+        read = read.saturating_add(1);
+        let bytes = read_regular(&path, room.min(files::json::MAX_FILE_BYTES));
+        if let Ok(b) = &bytes {
+            total = total.saturating_add(u64::try_from(b.len()).unwrap_or(u64::MAX));
+        }
+        (shown, bytes)
+    });
+    Ok(collect_read(items, pack))
 }
 
 /// Sorts files already read (name and bytes, or why they could not be
@@ -160,9 +321,31 @@ pub fn collect_files(
     items: impl IntoIterator<Item = (String, Result<Vec<u8>, FileError>)>,
     pack: &Workshop,
 ) -> Collected {
+    collect_read(
+        items
+            .into_iter()
+            .map(|(name, bytes)| (name, bytes.map_err(Err))),
+        pack,
+    )
+}
+
+/// A file's bytes; or why it was not read (`Ok`: skipped on purpose) or
+/// could not be (`Err`).
+type Read = Result<Vec<u8>, Result<String, FileError>>;
+
+fn collect_read(items: impl IntoIterator<Item = (String, Read)>, pack: &Workshop) -> Collected {
     let mut out = Collected::default();
     let mut seen: HashMap<String, String> = HashMap::new();
     for (file, bytes) in items {
+        let bytes = match bytes {
+            Err(Ok(reason)) => {
+                out.files
+                    .push(CollectedFile::new(file, FileStatus::Skipped { reason }));
+                continue;
+            }
+            Err(Err(e)) => Err(e),
+            Ok(b) => Ok(b),
+        };
         let status = match bytes.and_then(|b| files::read_offer(&b)) {
             Err(e) => FileStatus::Bad {
                 message: e.to_string(),
@@ -186,7 +369,7 @@ pub fn collect_files(
                 }
             }
         };
-        out.files.push(CollectedFile { file, status });
+        out.files.push(CollectedFile::new(file, status));
     }
     out
 }
@@ -810,6 +993,8 @@ fn anonymise_in_place(c: &mut Comparison, collected: &Collected, pack: &Workshop
                 *participant = s(participant);
                 *of = s(of);
             }
+            FileStatus::Skipped { reason } => *reason = s(reason),
         }
+        f.description = s(&f.description);
     }
 }

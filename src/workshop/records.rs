@@ -1,5 +1,7 @@
 //! The comparison as CSV (RFC 4180, UTF-8): one line per participant and
-//! one for the model offer, every score, for the trainer's records.
+//! one for the model offer, every score, for the trainer's records. No cell
+//! is a formula to a spreadsheet ([`crate::text::csv_cell`]), and a file
+//! name's invisible characters are written out ([`crate::text::escape`]).
 
 use std::path::Path;
 
@@ -32,8 +34,15 @@ pub fn csv(c: &Comparison) -> String {
         ]
         .map(str::to_owned),
     );
+    // Every cell is made safe for a spreadsheet: the names, file names and
+    // titles come from strangers' files.
+    let safe = |line: &[String]| -> Vec<String> {
+        line.iter()
+            .map(|cell| crate::text::csv_cell(&crate::text::escape(cell)).into_owned())
+            .collect()
+    };
     // Writing to memory cannot fail.
-    let _ = w.write_record(&header);
+    let _ = w.write_record(safe(&header));
     let weakness = |key: &String| {
         c.weaknesses
             .iter()
@@ -44,7 +53,9 @@ pub fn csv(c: &Comparison) -> String {
     for row in &c.rows {
         let mut line = vec![
             if row.tied {
-                format!("={}", row.rank)
+                // "3=" is a shared third place, and text to a spreadsheet
+                // ("=3" would be a formula).
+                format!("{}=", row.rank)
             } else {
                 row.rank.to_string()
             },
@@ -71,7 +82,7 @@ pub fn csv(c: &Comparison) -> String {
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
-        let _ = w.write_record(&line);
+        let _ = w.write_record(safe(&line));
     }
     if let Some(e) = &c.exemplar {
         let mut line = vec![
@@ -91,7 +102,7 @@ pub fn csv(c: &Comparison) -> String {
         line.push(round(e.projected_marks, 2).to_string());
         line.push(c.weighting.to_string());
         line.extend([String::new(), String::new(), String::new()]);
-        let _ = w.write_record(&line);
+        let _ = w.write_record(safe(&line));
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

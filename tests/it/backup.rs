@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use offerwright::domain::{Evidence, EvidenceKind};
 use offerwright::samples;
 use offerwright::store::backup::{
-    self, BACKUP_DIR, BackupKind, KEEP, back_up, back_up_to, list_backups, restore,
+    self, BACKUP_DIR, BackupKind, back_up, back_up_to, list_backups, restore,
 };
 use offerwright::store::{STORE_FILE, Store, StoreError, evidence, latest_version, offers};
 use rust_decimal::Decimal;
@@ -173,29 +173,49 @@ fn a_failed_daily_backup_is_reported_and_the_store_still_opens() {
 }
 
 #[test]
-fn the_last_fourteen_backups_are_kept_newest_first() {
-    let (_dir, store) = store_with_data();
+fn each_kind_keeps_its_own_newest_backups_and_clicks_never_evict_the_daily_one() {
+    let (dir, store) = store_with_data();
+    // Opened again, an existing store makes its daily backup.
+    drop(store);
+    let store = Store::open_dir(dir.path()).unwrap();
+    let daily: Vec<String> = list_backups(store.path())
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == BackupKind::Daily)
+        .map(|b| b.path)
+        .collect();
+    assert_eq!(
+        daily.len(),
+        1,
+        "the store's first open made its daily backup"
+    );
+    let keep = BackupKind::Manual.keep();
     let mut made = Vec::new();
-    for _ in 0..KEEP + 6 {
+    for _ in 0..keep + 6 {
         made.push(back_up(&store, BackupKind::Manual).unwrap().path);
     }
     // Not ours: never listed, never deleted.
     let folder = backup::backup_dir(store.path());
     std::fs::write(folder.join("notes.txt"), "keep me").unwrap();
-    back_up(&store, BackupKind::Manual).unwrap();
-    made.push(list_backups(store.path()).unwrap()[0].path.clone());
+    made.push(back_up(&store, BackupKind::Manual).unwrap().path);
 
-    let listed: Vec<String> = list_backups(store.path())
-        .unwrap()
-        .into_iter()
-        .map(|b| b.path)
+    let listed = list_backups(store.path()).unwrap();
+    let manual: Vec<String> = listed
+        .iter()
+        .filter(|b| b.kind == BackupKind::Manual)
+        .map(|b| b.path.clone())
         .collect();
-    assert_eq!(listed.len(), KEEP);
-    let newest: Vec<String> = made.iter().rev().take(KEEP).cloned().collect();
-    assert_eq!(listed, newest);
-    for old in &made[..made.len() - KEEP] {
+    assert_eq!(manual.len(), keep);
+    let newest: Vec<String> = made.iter().rev().take(keep).cloned().collect();
+    assert_eq!(manual, newest, "the newest, newest first");
+    for old in &made[..made.len() - keep] {
         assert!(!Path::new(old).exists(), "{old} should have been deleted");
     }
+    assert!(
+        listed.iter().any(|b| b.path == daily[0]),
+        "{} clicks of Back up now left the daily backup alone",
+        keep + 7
+    );
     assert!(folder.join("notes.txt").exists());
 }
 

@@ -232,14 +232,36 @@ fn a_contract_from_award_to_report_on_the_command_line() {
     );
     assert!(lines[1].ends_with("by Sam Auditor"), "{history}");
 
-    // The won offer refuses edits, on the command line as in the app.
+    // A won offer is not deleted by the way: the refusal says how.
     let out = offerwright(d, &["offer", "delete", "1"]);
-    assert!(out.status.success(), "deleting stays possible");
+    assert!(!out.status.success(), "a won offer is kept");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("was marked as won on")
+            && err.contains("and 2 delivery figures are recorded")
+            && err.contains("offerwright offer delete 1 --force (the store is backed up first)"),
+        "{err}"
+    );
+    let status = ok(d, &["contract", "status", "1"]);
+    assert!(status.contains("c1"), "still there: {status}");
+    // Said on purpose, it goes, after a backup that brings it back.
+    let out = ok(d, &["offer", "delete", "1", "--force"]);
+    assert!(out.starts_with("Deleted the won offer 1 with its contract and delivery records. The store as it was is in "), "{out}");
+    let backup = out
+        .split(" is in ")
+        .nth(1)
+        .and_then(|rest| rest.split(": restore it").next())
+        .unwrap()
+        .to_owned();
+    assert!(backup.contains("before-delete"), "{backup}");
     let out = offerwright(d, &["contract", "status", "1"]);
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         "offerwright: no offer with the id 1\n"
     );
+    ok(d, &["restore", &backup]);
+    let status = ok(d, &["contract", "status", "1"]);
+    assert!(status.contains("c1"), "restored with its records: {status}");
 }
 
 #[test]

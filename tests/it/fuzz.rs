@@ -6,7 +6,9 @@
 //!
 //! A fixed budget runs in every `cargo test`; `PROPTEST_CASES=N` scales it
 //! (default 1000): 2N random byte strings, N/2 random JSON files, 2N mutated
-//! files, N/4 mutated files into the store, N/16 PDFs (at least 16):
+//! files, N/4 mutated files into the store, N/16 PDFs (at least 16), and
+//! N/8 hostile won offers (deep nesting, numeric extremes, huge durations
+//! and periods, long runs of punctuation) through every exporter:
 //! `PROPTEST_CASES=20000 cargo test --release --test it fuzz -- --nocapture`.
 //! Each target prints how many inputs it tried.
 
@@ -680,7 +682,7 @@ fn import_into_store(bytes: Vec<u8>) -> Result<(), TestCaseError> {
                     let doc = offers::document(store.conn(), id).unwrap();
                     let again = files::read_offer(files::write_offer(&doc).as_bytes());
                     prop_assert_eq!(again.as_ref(), Ok(&doc));
-                    store.write(|tx| offers::delete(tx, id)).unwrap();
+                    offerwright::store::contracts::delete_won(store, id).unwrap();
                     accepted();
                 }
                 Ok(None) => accepted(),
@@ -819,4 +821,285 @@ fn the_mutators_reach_every_field_of_a_file() {
         total,
         "each node replaced gives a different file"
     );
+}
+
+// ------------------------------------------- hostile files, every exporter
+
+/// Markdown that nests, as strangers' files do: quotes, lists, emphasis
+/// and brackets many levels deep, and long runs of punctuation.
+fn deep_markdown() -> BoxedStrategy<String> {
+    let depth = prop_oneof![8 => 1usize..40, 1 => 15usize..18, 1 => 100usize..2_000];
+    prop_oneof![
+        depth
+            .clone()
+            .prop_map(|n| format!("{} quoted", ">".repeat(n))),
+        depth
+            .clone()
+            .prop_map(|n| format!("{}quoted", "> ".repeat(n))),
+        depth.clone().prop_map(|n| (0..n)
+            .map(|i| format!("{}- level {i}\n", "  ".repeat(i)))
+            .collect::<String>()),
+        depth.clone().prop_map(|n| (0..n)
+            .map(|i| format!("{}1. > item {i}\n", "   ".repeat(i)))
+            .collect::<String>()),
+        depth
+            .clone()
+            .prop_map(|n| format!("{}bold{}", "**".repeat(n), "**".repeat(n))),
+        depth
+            .clone()
+            .prop_map(|n| format!("{}x{}", "_*".repeat(n), "*_".repeat(n))),
+        depth
+            .clone()
+            .prop_map(|n| format!("{}link{}", "[".repeat(n), "](u)".repeat(n))),
+        depth.prop_map(|n| format!("{}({}", "[a](".repeat(n), ")".repeat(n))),
+        (
+            1usize..20_000,
+            proptest::sample::select(&[".", "-", "*", "!", "#", "|", "`", "=", ">", "\\"][..])
+        )
+            .prop_map(|(n, p)| p.repeat(n)),
+        Just(">".repeat(199_990)),
+    ]
+    .boxed()
+}
+
+/// Decimals at and around every limit: the largest accepted and refused,
+/// 28 digits, the smallest step, zero.
+const EXTREME_DECIMALS: &[&str] = &[
+    "0",
+    "-0",
+    "0.0000000000000000000000000001",
+    "0.000000000001",
+    "1",
+    "999999999999",
+    "1000000000000",
+    "1000000000000.0000000000000001",
+    "1000000000001",
+    "999999999999.9999999999999999",
+    "9999999999999999999999999999",
+    "79228162514264337593543950335",
+    "-79228162514264337593543950335",
+    "7922816251426433759354395033.5",
+];
+
+/// Whole numbers at and around every limit (months, word limits, periods,
+/// employees).
+const EXTREME_COUNTS: &[u64] = &[
+    0,
+    1,
+    2,
+    599,
+    600,
+    601,
+    1_200_000,
+    4_000_000_000,
+    4_294_967_295,
+    4_294_967_296,
+    9_007_199_254_740_993,
+];
+
+/// A hostile value at one place of a won offer's file.
+#[derive(Debug, Clone)]
+struct Hostile {
+    at: &'static str,
+    value: Value,
+}
+
+fn hostile() -> BoxedStrategy<Hostile> {
+    let text_at = proptest::sample::select(
+        &[
+            "/answers/0/text",
+            "/answers/1/text",
+            "/commitments/0/what",
+            "/commitments/0/how",
+            "/commitments/1/evidence",
+        ][..],
+    );
+    let decimal_at = proptest::sample::select(
+        &[
+            "/commitments/0/quantity",
+            "/commitments/1/quantity",
+            "/commitments/0/baseline",
+            "/plan/hot_topics/0/weight",
+            "/plan/hot_topics/1/weight",
+            "/plan/measures/0/proxy_value",
+            "/tender/contract_value",
+            "/tender/social_value_weighting",
+            "/tender/questions/0/marks",
+            "/delivery/records/0/achieved",
+            "/delivery/records/1/achieved",
+        ][..],
+    );
+    let count_at = proptest::sample::select(
+        &[
+            "/tender/duration_months",
+            "/tender/questions/0/word_limit",
+            "/tender/questions/0/char_limit",
+            "/bidder/employees",
+            "/delivery/records/0/period",
+            "/delivery/records/2/period",
+        ][..],
+    );
+    let date_at = proptest::sample::select(
+        &[
+            "/tender/deadline",
+            "/tender/contract_start",
+            "/commitments/0/by",
+            "/delivery/start",
+            "/delivery/awarded_on",
+        ][..],
+    );
+    prop_oneof![
+        4 => (text_at, deep_markdown()).prop_map(|(at, s)| Hostile { at, value: Value::from(s) }),
+        3 => (decimal_at, proptest::sample::select(EXTREME_DECIMALS))
+            .prop_map(|(at, d)| Hostile { at, value: Value::from(d) }),
+        3 => (count_at, proptest::sample::select(EXTREME_COUNTS))
+            .prop_map(|(at, n)| Hostile { at, value: Value::from(n) }),
+        1 => (date_at, proptest::sample::select(&["0001-01-01", "9999-12-31", "2028-02-29", "2262-04-11"][..]))
+            .prop_map(|(at, d)| Hostile { at, value: Value::from(d) }),
+    ]
+    .boxed()
+}
+
+/// How many accepted files each exporter made something of.
+static EXPORTED: std::sync::Mutex<BTreeMap<&'static str, u64>> =
+    std::sync::Mutex::new(BTreeMap::new());
+
+fn exported(what: &'static str) {
+    let mut counts = EXPORTED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    *counts.entry(what).or_default() += 1;
+}
+
+/// An exporter's result: something made, or a refusal that says why.
+fn made<T, E: std::fmt::Display>(
+    what: &'static str,
+    len: usize,
+    f: impl FnOnce() -> Result<T, E>,
+) -> Result<(), TestCaseError> {
+    match timed(what, len, f)? {
+        Ok(_) => exported(what),
+        Err(e) => prop_assert!(!e.to_string().trim().is_empty(), "{what}: an empty refusal"),
+    }
+    Ok(())
+}
+
+/// Every exporter and report on a file that is read: never a panic, an
+/// abort or a hang.
+fn export_everything(bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    use offerwright::export::{docx, sheet, text};
+    let len = bytes.len();
+    let (doc, delivery) = match timed("read_offer", len, || {
+        files::read_offer_with_delivery(&bytes)
+    })? {
+        Ok(read) => read,
+        Err(e) => return clear(&e),
+    };
+    accepted();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    made("submission PDF", len, || pdf::submission(&doc, today))?;
+    made("review PDF", len, || pdf::review(&doc, today))?;
+    made(".docx", len, || docx::submission(&doc, today))?;
+    made(".xlsx", len, || sheet::xlsx(&doc))?;
+    made("CSV", len, || sheet::csv(&doc))?;
+    made("portal text", len, || Ok::<_, String>(text::answers(&doc)))?;
+    made("plan PDF", len, || pdf::plan_on_a_page(&doc.plan))?;
+    made("self-score text", len, || {
+        let report = offerwright::score::score(&doc);
+        Ok::<_, String>(offerwright::score::render_text(&report, &doc))
+    })?;
+    if let Some(delivery) = &delivery {
+        let last = delivery.period_count(doc.tender.duration_months);
+        made("progress report PDF", len, || {
+            pdf::progress_report(&doc, delivery, Some(1), today)
+        })?;
+        made("progress report .xlsx", len, || {
+            sheet::progress_xlsx(&doc, delivery, Some(last))
+        })?;
+        made("end-of-contract summary PDF", len, || {
+            pdf::progress_report(&doc, delivery, None, today)
+        })?;
+        made("end-of-contract summary .xlsx", len, || {
+            sheet::progress_xlsx(&doc, delivery, None)
+        })?;
+        made("contract status", len, || {
+            Ok::<_, String>(offerwright::delivery::on(&doc, delivery, today).summary())
+        })?;
+    }
+    let pack = offerwright::domain::Workshop {
+        title: "Hostile room".to_owned(),
+        instructions: "Write an offer.".to_owned(),
+        plan: doc.plan.clone(),
+        tender: doc.tender.clone(),
+        model_offer: Some(doc.offer.clone()),
+    };
+    let written = files::write_offer(&doc).into_bytes();
+    let collected =
+        offerwright::workshop::collect_files([("a.svoffer.json".to_owned(), Ok(written))], &pack);
+    let comparison = timed("workshop compare", len, || {
+        offerwright::workshop::compare(&pack, &collected, true)
+    })?;
+    exported("workshop compare");
+    made("workshop CSV", len, || {
+        Ok::<_, String>(offerwright::workshop::csv(&comparison))
+    })?;
+    made("workshop handout PDF", len, || {
+        pdf::workshop_handout(&comparison, &pack, today)
+    })?;
+    Ok(())
+}
+
+/// A won offer's file with one hostile value put in.
+fn hostile_file() -> BoxedStrategy<Vec<u8>> {
+    let seed: Value = serde_json::from_str(&files::write_offer_with_delivery(
+        &demo_document(),
+        Some(&demo_delivery()),
+    ))
+    .unwrap();
+    vec(hostile(), 1..3)
+        .prop_map(move |edits| {
+            let mut v = seed.clone();
+            for edit in &edits {
+                if let Some(slot) = v.pointer_mut(edit.at) {
+                    *slot = edit.value.clone();
+                }
+            }
+            serde_json::to_vec(&v).unwrap()
+        })
+        .boxed()
+}
+
+#[test]
+fn fuzz_every_exporter_with_hostile_files() {
+    EXPORTED.lock().unwrap().clear();
+    fuzz(
+        "every exporter, hostile and mutated won offers",
+        (budget() / 8).max(64),
+        || {
+            let won = files::write_offer_with_delivery(&demo_document(), Some(&demo_delivery()));
+            prop_oneof![3 => hostile_file(), 1 => mutated(vec![won.into_bytes()])]
+        },
+        export_everything,
+    );
+    let counts = EXPORTED.lock().unwrap().clone();
+    for (what, n) in &counts {
+        println!("fuzz: every exporter: {what}: {n} accepted files exported");
+    }
+    for what in [
+        "submission PDF",
+        "review PDF",
+        ".docx",
+        ".xlsx",
+        "CSV",
+        "portal text",
+        "plan PDF",
+        "progress report PDF",
+        "end-of-contract summary PDF",
+        "workshop handout PDF",
+    ] {
+        assert!(
+            counts.get(what).copied().unwrap_or(0) > 0,
+            "no accepted file reached the {what}: {counts:?}"
+        );
+    }
 }

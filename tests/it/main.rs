@@ -8,6 +8,7 @@ mod busy;
 mod cli;
 mod delivery;
 mod fuzz;
+mod hostile;
 mod large;
 mod office;
 mod pdf;

@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use offerwright::domain::Frequency;
 use offerwright::domain::{Evidence, EvidenceKind};
 use offerwright::samples;
-use offerwright::domain::Frequency;
 use offerwright::store::backup::{BackupKind, back_up_to, list_backups};
 use offerwright::store::contracts::{self, Award, NewRecord};
 use offerwright::store::{

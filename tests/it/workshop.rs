@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 
@@ -57,7 +56,7 @@ fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("handout.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let out = Command::new("pdftotext")
+    let out = crate::support::tool("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(&path)
         .arg("-")
@@ -254,7 +253,7 @@ fn collecting_reports_bad_duplicate_and_foreign_files_by_name_and_keeps_the_rest
     assert!(
         broken
             .describe()
-            .starts_with("broken.svoffer.json: not an offer file we can read: "),
+            .starts_with("broken.svoffer.json: not an offer file Offerwright can read: "),
         "{}",
         broken.describe()
     );
@@ -585,8 +584,8 @@ fn the_command_line_packs_starts_exports_and_compares() {
         printed.contains("4 offer files collected, 2 compared, 2 left out:"),
         "{printed}"
     );
-    assert!(printed.contains("- broken.svoffer.json: not an offer file we can read: "));
-    assert!(printed.contains("- empty.svoffer.json: not an offer file we can read: "));
+    assert!(printed.contains("- broken.svoffer.json: not an offer file Offerwright can read: "));
+    assert!(printed.contains("- empty.svoffer.json: not an offer file Offerwright can read: "));
     assert!(csv_file.is_file() && pdf_file.is_file());
 
     // Anonymised, as JSON.

@@ -2,11 +2,17 @@
 //! regular, **bold** and *italic* text, headings, bullet and numbered lists
 //! (nested), quotes and code. Everything else is kept as its text, so that
 //! no word the bidder wrote is lost.
+//!
+//! The blocks nest at most [`MARKDOWN_DEPTH_MAX`] quotes and lists deep,
+//! whatever the text: deeper ones are kept flat, in the block they are in,
+//! so that the renderers' recursion (and dropping the tree) is bounded. The
+//! files and the store refuse deeper nesting anyway.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::fonts::Face;
 use super::layout::{BREAK, Span};
+use crate::domain::fields::MARKDOWN_DEPTH_MAX;
 
 /// A block of an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +59,15 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
     let mut italic = 0_u32;
     let mut code: Option<String> = None;
     let mut link: Vec<String> = Vec::new();
+    // For each quote, list and item open: whether it has a frame of its
+    // own (false once the depth limit is reached: it is kept flat).
+    let mut opened: Vec<bool> = Vec::new();
+    let depth = |stack: &[Frame]| {
+        stack
+            .iter()
+            .filter(|f| matches!(f.open, Open::Quote | Open::List(..)))
+            .count()
+    };
 
     let face = |bold: u32, italic: u32| {
         if bold > 0 {
@@ -101,10 +116,14 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 }
                 Tag::BlockQuote(_) => {
                     flush(&mut stack, &mut inline, None);
-                    stack.push(Frame {
-                        open: Open::Quote,
-                        blocks: Vec::new(),
-                    });
+                    let room = depth(&stack) < MARKDOWN_DEPTH_MAX;
+                    opened.push(room);
+                    if room {
+                        stack.push(Frame {
+                            open: Open::Quote,
+                            blocks: Vec::new(),
+                        });
+                    }
                 }
                 Tag::CodeBlock(_) => {
                     flush(&mut stack, &mut inline, None);
@@ -112,17 +131,32 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 }
                 Tag::List(start) => {
                     flush(&mut stack, &mut inline, None);
-                    stack.push(Frame {
-                        open: Open::List(start, Vec::new()),
-                        blocks: Vec::new(),
-                    });
+                    let room = depth(&stack) < MARKDOWN_DEPTH_MAX;
+                    opened.push(room);
+                    if room {
+                        stack.push(Frame {
+                            open: Open::List(start, Vec::new()),
+                            blocks: Vec::new(),
+                        });
+                    }
                 }
                 Tag::Item => {
                     flush(&mut stack, &mut inline, None);
-                    stack.push(Frame {
-                        open: Open::Item,
-                        blocks: Vec::new(),
-                    });
+                    // An item has a frame when its list has one.
+                    let room = matches!(
+                        stack.last(),
+                        Some(Frame {
+                            open: Open::List(..),
+                            ..
+                        })
+                    );
+                    opened.push(room);
+                    if room {
+                        stack.push(Frame {
+                            open: Open::Item,
+                            blocks: Vec::new(),
+                        });
+                    }
                 }
                 Tag::Strong => bold += 1,
                 Tag::Emphasis => italic += 1,
@@ -137,7 +171,8 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 }
                 TagEnd::BlockQuote(_) => {
                     flush(&mut stack, &mut inline, None);
-                    if stack.len() > 1
+                    if opened.pop().unwrap_or(false)
+                        && stack.len() > 1
                         && let Some(frame) = stack.pop()
                         && let Some(top) = stack.last_mut()
                     {
@@ -154,7 +189,8 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 }
                 TagEnd::Item => {
                     flush(&mut stack, &mut inline, None);
-                    if stack.len() > 1
+                    if opened.pop().unwrap_or(false)
+                        && stack.len() > 1
                         && let Some(frame) = stack.pop()
                         && let Some(Frame {
                             open: Open::List(_, items),
@@ -166,7 +202,8 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 }
                 TagEnd::List(_) => {
                     flush(&mut stack, &mut inline, None);
-                    if stack.len() > 1
+                    if opened.pop().unwrap_or(false)
+                        && stack.len() > 1
                         && let Some(Frame {
                             open: Open::List(start, items),
                             ..
@@ -288,5 +325,65 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert_eq!(items[0][0], para(&[(Face::Regular, "one still one")]));
         assert!(matches!(items[0][1], Block::List { .. }));
+    }
+
+    fn deepest(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Quote(inner) => 1 + deepest(inner),
+                Block::List { items, .. } => {
+                    1 + items.iter().map(|i| deepest(i)).max().unwrap_or(0)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn words(blocks: &[Block], out: &mut String) {
+        for b in blocks {
+            match b {
+                Block::Para(spans) | Block::Heading(_, spans) => {
+                    for s in spans {
+                        out.push_str(&s.text);
+                        out.push(' ');
+                    }
+                }
+                Block::Quote(inner) => words(inner, out),
+                Block::List { items, .. } => items.iter().for_each(|i| words(i, out)),
+                Block::Code(lines) => lines.iter().for_each(|l| out.push_str(l)),
+                Block::Rule => {}
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_kept_flat_below_the_limit_and_no_word_is_lost() {
+        for text in [
+            format!("{} deep", ">".repeat(199_990)),
+            format!("{}deep", "> ".repeat(40)),
+            (0..400)
+                .map(|i| format!("{}- level{i}\n", "  ".repeat(i)))
+                .collect::<String>(),
+            (0..60)
+                .map(|i| format!("{}- > item{i}\n", "    ".repeat(i)))
+                .collect::<String>(),
+        ] {
+            let blocks = parse(&text);
+            assert!(
+                deepest(&blocks) <= MARKDOWN_DEPTH_MAX,
+                "{}",
+                deepest(&blocks)
+            );
+            let mut seen = String::new();
+            words(&blocks, &mut seen);
+            for word in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                assert!(seen.contains(word), "{word} is lost");
+            }
+        }
     }
 }

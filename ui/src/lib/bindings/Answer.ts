@@ -9,6 +9,7 @@ export type Answer = {
  */
 question: string, 
 /**
- * The answer, in Markdown: paragraphs, **bold**, bullet lists.
+ * The answer, in Markdown: paragraphs, **bold**, bullet lists; quotes
+ * and lists nested at most 16 deep.
  */
 text: string, };

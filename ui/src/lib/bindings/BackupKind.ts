@@ -3,4 +3,4 @@
 /**
  * Why a backup was made.
  */
-export type BackupKind = "daily" | "before_migration" | "manual" | "before_restore";
+export type BackupKind = "daily" | "before_migration" | "manual" | "before_restore" | "before_delete";

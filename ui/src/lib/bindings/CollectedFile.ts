@@ -6,10 +6,15 @@ import type { FileStatus } from "./FileStatus";
  */
 export type CollectedFile = { 
 /**
- * The file's name in the folder.
+ * The file's name in the folder, as shown: any control, bidi or
+ * invisible character written out ([`crate::text::escape`]).
  */
 file: string, 
 /**
- * Ok, bad, foreign or duplicate.
+ * Ok, bad, foreign, duplicate or skipped.
  */
-status: FileStatus, };
+status: FileStatus, 
+/**
+ * What became of it, in one line for people.
+ */
+description: string, };

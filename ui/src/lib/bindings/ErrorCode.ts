@@ -3,4 +3,4 @@
 /**
  * What kind of failure, for a UI that reacts differently to some.
  */
-export type ErrorCode = "not_found" | "conflict" | "invalid" | "wrong_kind" | "busy" | "newer_store" | "not_a_store" | "io" | "internal";
+export type ErrorCode = "not_found" | "conflict" | "won_offer" | "invalid" | "wrong_kind" | "busy" | "newer_store" | "not_a_store" | "io" | "internal";

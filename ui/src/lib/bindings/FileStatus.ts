@@ -27,4 +27,8 @@ participant: string,
 /**
  * The file of theirs that is compared.
  */
-of: string, };
+of: string, } | { "status": "skipped", 
+/**
+ * Why, in plain words.
+ */
+reason: string, };

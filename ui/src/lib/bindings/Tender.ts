@@ -30,7 +30,7 @@ contract_value: string,
  */
 contract_start?: string | null, 
 /**
- * The contract's length in months, at least 1.
+ * The contract's length in months, from 1 to 600.
  */
 duration_months: number, 
 /**

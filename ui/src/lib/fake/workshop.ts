@@ -70,8 +70,13 @@ export function demoComparison(pack: Workshop, anonymise: boolean): Comparison {
       ...PARTICIPANTS.map((p, i) => ({
         file: anonymise ? `${name(i)} - ${pack.title}.svoffer.json` : `${p} - ${pack.title}.svoffer.json`,
         status: { status: "ok" as const, participant: name(i) },
+        description: `compared: the offer from ${name(i)}`,
       })),
-      { file: "broken.svoffer.json", status: { status: "bad" as const, message: "the file ends in the middle of a value" } },
+      {
+        file: "broken.svoffer.json",
+        status: { status: "bad" as const, message: "the file ends in the middle of a value" },
+        description: "not an offer file Offerwright can read: the file ends in the middle of a value",
+      },
     ],
     disclaimer: "Projected marks are a self-assessment aid, not the marks any evaluator will give.",
   };
