@@ -26,8 +26,10 @@ TEST_PACKAGES=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fon
 APP_PACKAGES=(libwebkit2gtk-4.1-dev)
 # The packages the end-to-end tests need: a virtual display, WebKit's
 # WebDriver, a D-Bus session bus (where a second start of the app finds
-# the first), and ImageMagick's `import` for screenshots of the display.
-E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus imagemagick)
+# the first), ImageMagick's `import` for screenshots of the display, and
+# Python 3 for two helpers: one closes the window as a window manager does
+# (through libX11), one holds the store's write lock (its sqlite3 module).
+E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus imagemagick python3)
 
 # The cargo target directory (CI may keep one outside the clone).
 target_dir() {

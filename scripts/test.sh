@@ -26,10 +26,12 @@ echo "==> UI: types and component tests"
 (cd ui && npm run check && npm test)
 
 echo "==> end to end: the real app under Xvfb"
-cargo build --locked -p offerwright-app --features custom-protocol
+# The e2e-dialogs feature lets the tests answer the native dialogs; the app
+# scripts/start.sh builds has no such door (src-tauri/tests/lockdown.rs).
+cargo build --locked -p offerwright-app --features custom-protocol,e2e-dialogs
 driver="${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver"
 if [ ! -x "$driver" ]; then
   cargo install --locked tauri-driver --version 2.1.0
 fi
-OFFERWRIGHT_APP="$(target_dir)/debug/offerwright-app" TAURI_DRIVER="$driver" \
+OFFERWRIGHT_APP="$(target_dir)/debug/offerwright-app" OFFERWRIGHT_CLI="$(target_dir)/debug/offerwright" TAURI_DRIVER="$driver" \
   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 ui/e2e/

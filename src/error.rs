@@ -46,6 +46,16 @@ pub struct UserError {
     pub message: String,
 }
 
+/// Whether the store is open, and if not, why and where it is: an app whose
+/// store cannot be opened shows a recovery screen from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StoreStatus {
+    /// The store file.
+    pub store_file: String,
+    /// Why it could not be opened, if it could not.
+    pub problem: Option<UserError>,
+}
+
 impl UserError {
     /// An error with this code and message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> UserError {

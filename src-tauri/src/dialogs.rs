@@ -2,12 +2,14 @@
 //!
 //! The UI never sees or chooses a path: it asks for an export or an import,
 //! and the backend asks the user where. End-to-end tests cannot drive a
-//! native GTK dialog through WebDriver, so a test harness may set
-//! `OFFERWRIGHT_DIALOG_DIR` (read once at start into [`Answers`]): then a
-//! save dialog answers with the suggested file name in that folder, an
-//! open dialog with the file named by `OFFERWRIGHT_DIALOG_OPEN` and a folder
-//! dialog with the folder named by `OFFERWRIGHT_DIALOG_FOLDER` (else the
-//! save folder); everything after the dialog is the real path.
+//! native GTK dialog through WebDriver, so a build with the `e2e-dialogs`
+//! feature (only scripts/test.sh makes one) reads `OFFERWRIGHT_DIALOG_DIR`
+//! once at start into [`Answers`]: then a save dialog answers with the
+//! suggested file name in that folder, an open dialog with the file named
+//! by `OFFERWRIGHT_DIALOG_OPEN` and a folder dialog with the folder named
+//! by `OFFERWRIGHT_DIALOG_FOLDER` (else the save folder); everything after
+//! the dialog is the real path. Any other build has no such variables: its
+//! [`Answers::from_env`] is always empty, and the names are not in it.
 
 use std::path::PathBuf;
 
@@ -26,7 +28,15 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// The answers a test harness set in the environment, if any: always
+    /// none unless the app was built with the `e2e-dialogs` feature.
+    #[cfg(not(feature = "e2e-dialogs"))]
+    pub fn from_env() -> Answers {
+        Answers::default()
+    }
+
     /// The answers a test harness set in the environment, if any.
+    #[cfg(feature = "e2e-dialogs")]
     pub fn from_env() -> Answers {
         match std::env::var_os(DIALOG_DIR_ENV) {
             Some(dir) => Answers {
@@ -44,11 +54,14 @@ impl Answers {
 }
 
 /// The folder a test harness answers save dialogs with.
-pub const DIALOG_DIR_ENV: &str = "OFFERWRIGHT_DIALOG_DIR";
+#[cfg(feature = "e2e-dialogs")]
+const DIALOG_DIR_ENV: &str = "OFFERWRIGHT_DIALOG_DIR";
 /// The file a test harness answers open dialogs with.
-pub const DIALOG_OPEN_ENV: &str = "OFFERWRIGHT_DIALOG_OPEN";
+#[cfg(feature = "e2e-dialogs")]
+const DIALOG_OPEN_ENV: &str = "OFFERWRIGHT_DIALOG_OPEN";
 /// The folder a test harness answers folder dialogs with.
-pub const DIALOG_FOLDER_ENV: &str = "OFFERWRIGHT_DIALOG_FOLDER";
+#[cfg(feature = "e2e-dialogs")]
+const DIALOG_FOLDER_ENV: &str = "OFFERWRIGHT_DIALOG_FOLDER";
 
 /// Asks where to save a file; `None` when the user cancels.
 pub fn save<R: Runtime>(

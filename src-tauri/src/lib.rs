@@ -27,10 +27,29 @@ pub fn open_store(dir: &std::path::Path) -> Result<Store, UserError> {
     Ok(store)
 }
 
-/// The event that asks the UI to save what is pending before the window closes.
+/// The event that asks the UI to save what is pending before the window
+/// closes; its payload numbers the request.
 pub const CLOSE_REQUESTED: &str = "offerwright://close-requested";
-/// How long a close waits for the UI to save.
-const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+/// How long a close waits for the UI to answer that it has the request. A
+/// UI that has it closes the window (`close_window`) once every pending save
+/// has succeeded, or keeps it open with the error and a "Close anyway"; a UI
+/// that does not answer at all cannot save anything, and the window closes.
+const CLOSE_ANSWER: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The close requests made and answered, numbered.
+#[derive(Debug, Default)]
+pub struct Closing {
+    asked: std::sync::atomic::AtomicU64,
+    answered: std::sync::atomic::AtomicU64,
+}
+
+impl Closing {
+    /// The UI has close request `n` and is saving.
+    pub fn answer(&self, n: u64) {
+        self.answered
+            .fetch_max(n, std::sync::atomic::Ordering::SeqCst);
+    }
+}
 
 /// The event that tells the UI a second start of the app was turned into
 /// this window coming to the front.
@@ -46,20 +65,30 @@ fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::workshop::WorkshopState::default())
+        .manage(std::sync::Arc::new(Closing::default()))
         .on_window_event(|window, event| {
             // Hold the close until the UI has saved its last keystrokes
-            // (it calls `close_window`), or the grace period is over.
+            // (it calls `close_window`): never while a save is pending or
+            // has failed, unless the user says "Close anyway".
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                use tauri::Emitter as _;
+                use std::sync::atomic::Ordering;
+                use tauri::{Emitter as _, Manager as _};
                 api.prevent_close();
-                if window.emit(CLOSE_REQUESTED, ()).is_err() {
+                let closing = window.state::<std::sync::Arc<Closing>>().inner().clone();
+                let n = closing
+                    .asked
+                    .fetch_add(1, Ordering::SeqCst)
+                    .saturating_add(1);
+                if window.emit(CLOSE_REQUESTED, n).is_err() {
                     let _ = window.destroy();
                     return;
                 }
                 let window = window.clone();
                 std::thread::spawn(move || {
-                    std::thread::sleep(CLOSE_GRACE);
-                    let _ = window.destroy();
+                    std::thread::sleep(CLOSE_ANSWER);
+                    if closing.answered.load(Ordering::SeqCst) < n {
+                        let _ = window.destroy();
+                    }
                 });
             }
         })
@@ -90,7 +119,7 @@ pub fn run() {
         }
         let mut state = match open_store(&dir) {
             Ok(store) => AppState::new(store),
-            Err(e) => AppState::failed(e),
+            Err(e) => AppState::failed(dir.join(store::STORE_FILE), e),
         }
         .with_dialogs(dialogs::Answers::from_env());
         state.started = started;

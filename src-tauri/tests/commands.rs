@@ -20,6 +20,21 @@ fn start() -> TestApp {
     start_with(|_| Answers::default())
 }
 
+/// An app over the state `state`, in the data folder `dir`.
+fn start_on(state: AppState, dir: tempfile::TempDir) -> TestApp {
+    let app = app(mock_builder(), state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    TestApp {
+        _app: app,
+        window,
+        dir,
+    }
+}
+
 /// An app whose dialogs answer as `answers` says (given the data folder);
 /// by default, save dialogs answer with the `out` folder inside it.
 fn start_with(answers: impl FnOnce(&std::path::Path) -> Answers) -> TestApp {
@@ -679,4 +694,71 @@ fn a_mistaken_award_is_withdrawn_and_the_offer_can_be_edited_again() {
             .starts_with("award.reporting"),
         "{err}"
     );
+}
+
+/// A data folder whose store has a backup and was then damaged.
+fn damaged_store() -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(dir.path()).unwrap();
+    offerwright::store::backup::back_up(&store, offerwright::store::backup::BackupKind::Manual)
+        .unwrap();
+    let file = store.path().to_path_buf();
+    drop(store);
+    std::fs::write(&file, vec![0x5a_u8; 8192]).unwrap();
+    let state = match open_store(dir.path()) {
+        Ok(_) => panic!("a damaged store opened"),
+        Err(e) => AppState::failed(file, e),
+    };
+    (dir, state)
+}
+
+#[test]
+fn a_store_that_cannot_be_opened_is_recovered_from_a_backup_in_the_app() {
+    let (dir, state) = damaged_store();
+    let t = start_on(state, dir);
+    let status = t.ok("store_status", json!({}));
+    assert_eq!(status["problem"]["code"], "not_a_store", "{status}");
+    assert!(
+        t.invoke("list_offers", json!({})).is_err(),
+        "nothing else works on it"
+    );
+    let backups = t.ok("list_backups", json!({}));
+    let name = backups[0]["file_name"].as_str().unwrap().to_owned();
+    assert_eq!(backups[0]["why"], "Backed up by hand");
+    let restored = t.ok("restore_backup", json!({ "fileName": name }));
+    assert!(restored["set_aside"].as_str().unwrap().contains("damaged-"));
+    assert_eq!(t.ok("store_status", json!({}))["problem"], Value::Null);
+    let offers = t.ok("list_offers", json!({}));
+    assert_eq!(offers.as_array().unwrap().len(), 1, "the demo is back");
+    let aside = t.ok("list_set_aside", json!({}));
+    assert_eq!(aside.as_array().unwrap().len(), 1);
+    let kept = std::fs::read(aside[0]["path"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        kept,
+        vec![0x5a_u8; 8192],
+        "the damaged store is kept untouched"
+    );
+    let _ = &t.dir;
+}
+
+#[test]
+fn a_store_that_cannot_be_opened_can_be_set_aside_for_an_empty_one() {
+    let (dir, state) = damaged_store();
+    let t = start_on(state, dir);
+    let aside = t.ok("start_afresh", json!({}));
+    assert!(aside.as_str().unwrap().contains("damaged-"));
+    assert_eq!(t.ok("store_status", json!({}))["problem"], Value::Null);
+    assert!(
+        t.ok("list_plans", json!({})).as_array().unwrap().len() >= 2,
+        "the sample plans"
+    );
+    let again = t.invoke("start_afresh", json!({})).unwrap_err();
+    assert_eq!(again["code"], "conflict");
+}
+
+#[test]
+fn a_close_request_is_answered_and_the_window_waits_for_the_ui() {
+    let t = start();
+    t.ok("closing", json!({ "n": 1 }));
+    t.ok("close_window", json!({}));
 }

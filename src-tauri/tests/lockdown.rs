@@ -59,3 +59,21 @@ fn the_content_security_policy_names_no_remote_origin() {
     assert!(csp.contains("object-src 'none'"));
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }
+
+/// The binary this test run built (without the `e2e-dialogs` feature, as
+/// every build but the end-to-end one): the dialog answers of a test
+/// harness are not in it, so no environment variable can skip a dialog.
+#[cfg(not(feature = "e2e-dialogs"))]
+#[test]
+fn an_app_built_without_the_test_feature_has_no_dialog_answers() {
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_offerwright-app")).unwrap();
+    // std's own (optimised) substring search, over the bytes as text.
+    let text = String::from_utf8_lossy(&binary);
+    for name in [
+        "OFFERWRIGHT_DIALOG_DIR",
+        "OFFERWRIGHT_DIALOG_OPEN",
+        "OFFERWRIGHT_DIALOG_FOLDER",
+    ] {
+        assert!(!text.contains(name), "the app binary reads {name}");
+    }
+}

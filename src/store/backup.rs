@@ -91,6 +91,17 @@ impl BackupKind {
         }
     }
 
+    /// Why a backup of this kind was made, in words.
+    pub fn why(self) -> &'static str {
+        match self {
+            BackupKind::Daily => "First start of the day",
+            BackupKind::BeforeMigration => "Before an upgrade",
+            BackupKind::Manual => "Backed up by hand",
+            BackupKind::BeforeRestore => "Before a restore",
+            BackupKind::BeforeDelete => "Before a won offer was deleted",
+        }
+    }
+
     /// The kind as it appears in a file name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -116,6 +127,8 @@ pub struct BackupRecord {
     pub size: u64,
     /// Why it was made.
     pub kind: BackupKind,
+    /// Why it was made, in words: "First start of the day".
+    pub why: String,
 }
 
 /// What [`restore`] did.
@@ -214,6 +227,7 @@ pub fn list_backups(store_file: &Path) -> Result<Vec<BackupRecord>> {
                 date: rfc3339(date),
                 size: meta.len(),
                 kind,
+                why: kind.why().to_owned(),
             },
         ));
     }
@@ -309,6 +323,7 @@ fn back_up_unpruned(store: &Store, kind: BackupKind) -> Result<BackupRecord> {
         date: rfc3339(now),
         size,
         kind,
+        why: kind.why().to_owned(),
     })
 }
 
@@ -333,6 +348,7 @@ pub fn back_up_to(store: &Store, target: &Path) -> Result<BackupRecord> {
         date: rfc3339(now),
         size,
         kind: BackupKind::Manual,
+        why: BackupKind::Manual.why().to_owned(),
     })
 }
 
@@ -645,7 +661,7 @@ pub fn restore(store_file: &Path, from: &Path) -> Result<Restored> {
             return Err(e);
         }
         Err(_) => {
-            let aside = set_aside_damaged(store_file)?;
+            let aside = set_aside(store_file)?;
             (Store::open(store_file)?, None, Some(aside))
         }
     };
@@ -729,8 +745,9 @@ impl Drop for Staged {
 }
 
 /// Moves a store file that cannot be opened (and its `-wal` and `-shm`)
-/// into the `backups/` folder as `damaged-<date>.sqlite3`.
-fn set_aside_damaged(store_file: &Path) -> Result<PathBuf> {
+/// into the `backups/` folder as `damaged-<date>.sqlite3`, untouched, and
+/// returns where it went: a new store can then be made in its place.
+pub fn set_aside(store_file: &Path) -> Result<PathBuf> {
     let dir = private_backup_dir(store_file)?;
     let stamp = Utc::now().format(STAMP).to_string();
     let target = dir.join(format!("{DAMAGED}{stamp}{SUFFIX}"));

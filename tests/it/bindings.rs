@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use offerwright::delivery::ContractStatus;
 use offerwright::domain::{OfferDocument, Workshop};
-use offerwright::error::UserError;
+use offerwright::error::{StoreStatus, UserError};
 use offerwright::export::text::PortalAnswer;
 use offerwright::samples::Demo;
 use offerwright::score::Report;
-use offerwright::store::backup::{BackupRecord, Restored};
+use offerwright::store::backup::{BackupRecord, Restored, SetAside};
 use offerwright::store::contracts::{Award, Contract, NewRecord};
 use offerwright::store::evidence::EvidenceRecord;
 use offerwright::store::offers::{OfferSummary, OfferView};
@@ -48,9 +48,11 @@ fn ui_bindings_are_up_to_date() {
     Demo::export_all(&cfg).unwrap();
     ImportedOffer::export_all(&cfg).unwrap();
     UserError::export_all(&cfg).unwrap();
+    StoreStatus::export_all(&cfg).unwrap();
     StoreInfo::export_all(&cfg).unwrap();
     BackupRecord::export_all(&cfg).unwrap();
     Restored::export_all(&cfg).unwrap();
+    SetAside::export_all(&cfg).unwrap();
     Report::export_all(&cfg).unwrap();
     PortalAnswer::export_all(&cfg).unwrap();
     Workshop::export_all(&cfg).unwrap();

@@ -4,7 +4,7 @@ import { mount } from "svelte";
 
 import App from "./App.svelte";
 import { env, hasTauri } from "./lib/env";
-import { autosave } from "./lib/autosave.svelte";
+import { closeRequested } from "./lib/closing.svelte";
 import { api, onCloseRequested, onSecondStart, useBackend } from "./lib/ipc";
 import { showSecondStart } from "./lib/notices.svelte";
 
@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   const target = document.getElementById("app");
   if (target) mount(App, { target });
   if (hasTauri()) {
-    void onCloseRequested(() => autosave.flush());
+    void onCloseRequested(() => void closeRequested());
     void onSecondStart(showSecondStart);
     // The first screen is drawn after the next two frames.
     requestAnimationFrame(() => requestAnimationFrame(() => void api.uiReady().catch(() => {})));

@@ -32,7 +32,15 @@ pub fn ui_ready(state: State<'_, AppState>) {
     }
 }
 
-/// Closes the window once the UI has saved what was pending.
+/// The UI has close request `n` and is saving what is pending: the window
+/// stays open until it calls [`close_window`].
+#[tauri::command]
+pub fn closing(closing: State<'_, std::sync::Arc<crate::Closing>>, n: u64) {
+    closing.answer(n);
+}
+
+/// Closes the window: the UI calls it once every pending save has
+/// succeeded, or when the user chooses to close anyway.
 #[tauri::command]
 pub fn close_window<R: tauri::Runtime>(window: tauri::Window<R>) {
     let _ = window.destroy();

@@ -1,23 +1,52 @@
-//! Backups of the store, for the Settings screen: list them, make one now,
-//! restore one. The UI names a backup by its file name in the `backups/`
-//! folder and never by a path; a backup kept elsewhere is chosen in the
-//! native open dialog.
+//! Backups of the store, for the Settings screen and for the recovery
+//! screen that opens when the store cannot be: list them, make one now,
+//! restore one, set a store that cannot be opened aside. The UI names a
+//! backup by its file name in the `backups/` folder and never by a path; a
+//! backup kept elsewhere is chosen in the native open dialog.
 
 use std::path::PathBuf;
 
 use offerwright::error::{ErrorCode, UserError};
-use offerwright::store::backup::{self, BackupKind, BackupRecord, Restored};
+use offerwright::store::backup::{self, BackupKind, BackupRecord, Restored, SetAside};
 use tauri::{AppHandle, Runtime, State};
 
 use super::CmdResult;
 use crate::{AppState, dialogs};
+use offerwright::error::StoreStatus;
 
 const STORE_FILTER: (&str, &[&str]) = ("Offerwright store", &["sqlite3"]);
 
-/// The backups in the `backups/` folder beside the store, newest first.
+/// Whether the store is open, and if not, why: the UI shows the recovery
+/// screen then.
+#[tauri::command(async)]
+pub fn store_status(state: State<'_, AppState>) -> StoreStatus {
+    state.status()
+}
+
+/// Tries again to open a store that could not be opened.
+#[tauri::command(async)]
+pub fn reopen_store(state: State<'_, AppState>) -> StoreStatus {
+    state.reopen()
+}
+
+/// Moves a store that cannot be opened into the backups folder, untouched,
+/// and starts a new one; returns where the old one went.
+#[tauri::command(async)]
+pub fn start_afresh(state: State<'_, AppState>) -> CmdResult<String> {
+    state.set_aside_and_start_afresh()
+}
+
+/// The backups in the `backups/` folder beside the store, newest first
+/// (the store need not be open).
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<BackupRecord>> {
-    state.with_store(|s| backup::list_backups(s.path()))
+    Ok(backup::list_backups(state.store_file())?)
+}
+
+/// The stores that could not be opened and were moved aside, newest first.
+#[tauri::command(async)]
+pub fn list_set_aside(state: State<'_, AppState>) -> CmdResult<Vec<SetAside>> {
+    Ok(backup::list_set_aside(state.store_file())?)
 }
 
 /// Backs the store up into the `backups/` folder now.
@@ -50,7 +79,7 @@ pub async fn restore_backup_file<R: Runtime>(
 /// The path of the backup `file_name`, if it is one of the listed backups:
 /// a name that leads anywhere else is refused.
 fn listed_backup(state: &AppState, file_name: &str) -> CmdResult<PathBuf> {
-    let backups = state.with_store(|s| backup::list_backups(s.path()))?;
+    let backups = backup::list_backups(state.store_file())?;
     backups
         .into_iter()
         .find(|b| b.file_name == file_name)

@@ -309,6 +309,13 @@ export class FakeBackend implements Backend {
       date: `${stamp}Z`,
       size: 98304,
       kind,
+      why: {
+        daily: "First start of the day",
+        before_migration: "Before an upgrade",
+        manual: "Backed up by hand",
+        before_restore: "Before a restore",
+        before_delete: "Before a won offer was deleted",
+      }[kind],
     };
     const data = JSON.stringify({
       plans: [...this.plans],
@@ -372,6 +379,11 @@ export class FakeBackend implements Backend {
           schema_version: 1,
           backup_warning: this.backupWarning,
         };
+      case "store_status":
+      case "reopen_store":
+        return { store_file: "/home/you/.local/share/Offerwright/offerwright.sqlite3", problem: null };
+      case "list_set_aside":
+        return [];
       case "list_backups":
         return this.backups.map((b) => b.record);
       case "back_up_now":

@@ -26,7 +26,9 @@ import type { PlanSummary } from "./bindings/PlanSummary";
 import type { PortalAnswer } from "./bindings/PortalAnswer";
 import type { Report } from "./bindings/Report";
 import type { Restored } from "./bindings/Restored";
+import type { SetAside } from "./bindings/SetAside";
 import type { StoreInfo } from "./bindings/StoreInfo";
+import type { StoreStatus } from "./bindings/StoreStatus";
 import type { Tender } from "./bindings/Tender";
 import type { TenderRecord } from "./bindings/TenderRecord";
 import type { TenderSummary } from "./bindings/TenderSummary";
@@ -56,18 +58,20 @@ export function useBackend(fake: Backend): void {
 }
 
 /**
- * Runs `flush` when the user closes the window, then lets the window close.
- * The backend holds the close until the UI says it is done (or a few seconds
- * have passed), so the last keystrokes are saved before the app exits.
+ * Runs `handler` when the user closes the window. The backend holds the
+ * close: the UI answers at once that it has the request, then closes the
+ * window itself with `closeWindow` once every pending save has succeeded
+ * (or the user chooses to close anyway).
  */
-export async function onCloseRequested(flush: () => Promise<void>): Promise<void> {
-  await listen("offerwright://close-requested", async () => {
-    try {
-      await flush();
-    } finally {
-      await invoke("close_window");
-    }
+export async function onCloseRequested(handler: () => void): Promise<void> {
+  await listen<number>("offerwright://close-requested", (event) => {
+    void invoke("closing", { n: event.payload }).finally(handler);
   });
+}
+
+/** Closes the window now. */
+export function closeWindow(): Promise<void> {
+  return invoke("close_window");
 }
 
 /**
@@ -109,8 +113,16 @@ export const api = {
   /** Tells the backend the first screen is drawn (for the start-up measurement). */
   uiReady: () => call<null>("ui_ready"),
 
-  /** The backups in the `backups/` folder beside the store, newest first. */
+  /** Whether the store is open, and if not, why: the recovery screen shows then. */
+  storeStatus: () => call<StoreStatus>("store_status"),
+  /** Tries again to open a store that could not be opened. */
+  reopenStore: () => call<StoreStatus>("reopen_store"),
+  /** Moves a store that cannot be opened aside, untouched, and starts an empty one; where it went. */
+  startAfresh: () => call<string>("start_afresh"),
+  /** The backups in the `backups/` folder beside the store, newest first (the store need not be open). */
   listBackups: () => call<BackupRecord[]>("list_backups"),
+  /** Stores that could not be opened and were moved aside, newest first. */
+  listSetAside: () => call<SetAside[]>("list_set_aside"),
   backUpNow: () => call<BackupRecord>("back_up_now"),
   /** Restores a listed backup, by its file name, after backing up the store as it is. */
   restoreBackup: (fileName: string) => call<Restored>("restore_backup", { fileName }),

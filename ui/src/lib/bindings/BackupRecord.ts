@@ -24,4 +24,8 @@ size: number,
 /**
  * Why it was made.
  */
-kind: BackupKind, };
+kind: BackupKind, 
+/**
+ * Why it was made, in words: "First start of the day".
+ */
+why: string, };
