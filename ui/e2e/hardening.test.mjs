@@ -26,14 +26,17 @@ const artefacts = path.join(root, "target/artefacts/e2e");
 mkdirSync(artefacts, { recursive: true });
 
 let session;
-after(async () => {
+async function stopSession() {
   if (session) await session.stop();
-});
+  session = undefined;
+}
+after(stopSession);
 
 const byId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 const shown = async (browser, id, timeout = 15000) => reveal(browser, await byId(browser, id), timeout);
 
-test("closing while another program holds the store keeps the window open until the typing is saved", async () => {
+test("closing while another program holds the store keeps the window open until the typing is saved", async (t) => {
+  t.after(stopSession);
   const work = mkdtempSync(path.join(tmpdir(), "offerwright-close-"));
   const dataDir = path.join(work, "data");
   const dialogDir = path.join(work, "saved");
@@ -53,6 +56,8 @@ test("closing while another program holds the store keeps the window open until 
   // of the app's 10 s waits for it.
   const store = path.join(dataDir, "offerwright.sqlite3");
   const holder = spawn("python3", [path.join(here, "hold-store.py"), store, "25"], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise((resolve) => holder.once("exit", resolve));
+  t.after(() => holder.kill("SIGKILL"));
   await new Promise((resolve, reject) => {
     holder.stdout.once("data", resolve);
     holder.once("exit", (code) => reject(new Error(`the lock holder exited (${code})`)));
@@ -75,13 +80,13 @@ test("closing while another program holds the store keeps the window open until 
     timeout: 30000,
     timeoutMsg: "the failed save is not shown",
   });
-  assert.match(await (await byId(browser, "close-guard-text")).getText(), /the store is busy/);
+  assert.match(await (await byId(browser, "close-guard-text")).getText(), /the store is busy/i);
   await saveScreenshot(browser, path.join(artefacts, "31-close-not-saved.png"));
   assert.ok(await (await byId(browser, "close-anyway")).isDisplayed());
 
   // Once the other program is done, "Try again and close" saves and closes.
   holder.kill("SIGTERM");
-  await new Promise((resolve) => holder.once("exit", resolve));
+  await exited;
   await (await shown(browser, "close-retry")).click();
   const end = Date.now() + 20000;
   while (Date.now() < end && appProcesses().some(([, name]) => name === "offerwright-app")) await sleep(200);
@@ -94,7 +99,8 @@ test("closing while another program holds the store keeps the window open until 
   assert.ok(sv1.text.includes(typed.trim()), `the typed text is stored: ${sv1.text}`);
 });
 
-test("a store that cannot be opened shows a recovery screen, and a backup brings the work back", async () => {
+test("a store that cannot be opened shows a recovery screen, and a backup brings the work back", async (t) => {
+  t.after(stopSession);
   const work = mkdtempSync(path.join(tmpdir(), "offerwright-recovery-"));
   const dataDir = path.join(work, "data");
   const dialogDir = path.join(work, "saved");
