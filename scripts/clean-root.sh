@@ -25,7 +25,7 @@ apt_need debootstrap git
 rustup_home="${RUSTUP_HOME:-$HOME/.rustup}"
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
 node_bin="$(command -v node)"
-npm_dir="$(dirname "$(readlink -f "$(command -v npm)")")/.."
+npm_dir="$(cd "$(dirname "$(readlink -f "$(command -v npm)")")/.." && pwd)"
 
 if [ ! -x "$root/bin/bash" ]; then
   echo "==> debootstrap bookworm into $root"
@@ -53,6 +53,15 @@ bind /dev "$root/dev"
 bind /dev/pts "$root/dev/pts"
 mkdir -p "$root/dev/shm" && mount -t tmpfs shm "$root/dev/shm" && mounted+=("$root/dev/shm")
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The machine's locally trusted certificates, which its network needs (a
+# machine of this kind has them in /usr/local/share/ca-certificates).
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  if [ -x "$root/usr/sbin/update-ca-certificates" ]; then
+    chroot "$root" /usr/sbin/update-ca-certificates >/dev/null
+  fi
+fi
 
 # The Rust toolchain (read-only) and an empty cargo home with rustup's
 # proxies; Node.js and npm (read-only).
@@ -64,7 +73,7 @@ for tool in cargo rustc rustup rustfmt cargo-fmt cargo-clippy clippy-driver rust
 done
 mkdir -p "$root/opt/node/bin"
 cp "$node_bin" "$root/opt/node/bin/node"
-bind "$npm_dir/npm" "$root/opt/node/lib/node_modules/npm" ro
+bind "$npm_dir" "$root/opt/node/lib/node_modules/npm" ro
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/opt/node/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/opt/node/bin/npx"
 
@@ -80,6 +89,7 @@ chroot "$root" /usr/bin/env -i \
   HOME=/root TERM=dumb LANG=C.UTF-8 \
   PATH=/opt/cargo/bin:/opt/node/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   RUSTUP_HOME=/opt/rustup CARGO_HOME=/opt/cargo \
+  ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt} \
   /bin/bash -c 'cd /work/offerwright && bash scripts/test.sh' || status=$?
 echo "==> scripts/test.sh in the clean root: exit $status after $(( $(date +%s) - start )) s"
 exit "$status"

@@ -15,8 +15,9 @@ apt_need() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# The packages every build of the core needs (a C compiler for the bundled SQLite).
-CORE_PACKAGES=(build-essential pkg-config)
+# The packages every build of the core needs (a C compiler for the bundled
+# SQLite; the certificates cargo and npm check the registries with).
+CORE_PACKAGES=(build-essential pkg-config ca-certificates)
 # The packages the test suite uses to read back what the core writes: poppler
 # for the PDFs, LibreOffice (soffice) to open the Word files and the CSVs
 # (libreoffice-calc-nogui), and Carlito, the metric twin of the Calibri that
