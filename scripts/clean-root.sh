@@ -40,9 +40,11 @@ bind() { # bind SRC DEST [ro]
   mounted+=("$2")
   if [ "${3:-}" = ro ]; then mount -o remount,bind,ro "$2"; fi
 }
+overlay=""
 cleanup() {
   local i
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[$i]}" 2>/dev/null || true; done
+  if [ -n "$overlay" ]; then rm -rf "$overlay"; fi
 }
 trap cleanup EXIT
 
@@ -63,9 +65,14 @@ if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   fi
 fi
 
-# The Rust toolchain (read-only) and an empty cargo home with rustup's
+# The Rust toolchain, where this machine has it (its toolchains link to
+# each other by absolute paths), as an overlay: rustup may write its
+# temporary files, nothing reaches this machine's own; an empty cargo home with rustup's
 # proxies; Node.js and npm (read-only).
-bind "$rustup_home" "$root/opt/rustup" ro
+overlay="$(mktemp -d /var/tmp/offerwright-rustup-XXXXXX)"
+mkdir -p "$overlay/upper" "$overlay/work" "$root/root/.rustup"
+mount -t overlay overlay -o "lowerdir=$rustup_home,upperdir=$overlay/upper,workdir=$overlay/work" "$root/root/.rustup"
+mounted+=("$root/root/.rustup")
 rm -rf "$root/opt/cargo"
 mkdir -p "$root/opt/cargo/bin"
 for tool in cargo rustc rustup rustfmt cargo-fmt cargo-clippy clippy-driver rustdoc; do
@@ -88,8 +95,9 @@ status=0
 chroot "$root" /usr/bin/env -i \
   HOME=/root TERM=dumb LANG=C.UTF-8 \
   PATH=/opt/cargo/bin:/opt/node/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  RUSTUP_HOME=/opt/rustup CARGO_HOME=/opt/cargo \
+  RUSTUP_HOME=/root/.rustup CARGO_HOME=/opt/cargo \
   ${NODE_EXTRA_CA_CERTS:+NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt} \
+  ${RUSTUP_AUTO_INSTALL:+RUSTUP_AUTO_INSTALL=$RUSTUP_AUTO_INSTALL} \
   /bin/bash -c 'cd /work/offerwright && bash scripts/test.sh' || status=$?
 echo "==> scripts/test.sh in the clean root: exit $status after $(( $(date +%s) - start )) s"
 exit "$status"
