@@ -17,13 +17,16 @@ echo "==> lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "==> core tests (no WebKit)"
-# With the kill harness (tests/crash.rs): 300 kills of a writer, nothing lost.
+# The library, the CLI and testkit; with the kill harness (testkit/tests/crash.rs):
+# 300 kills of a writer, nothing lost.
 cargo test --locked
 echo "==> desktop shell: commands on Tauri's mock runtime, lockdown"
 cargo test --locked -p offerwright-app
 
-echo "==> UI: types and component tests"
-(cd ui && npm run check && npm test)
+echo "==> UI: types and component tests, against the real core"
+# The component tests call the core through testkit's test server.
+cargo build --locked -p offerwright-testkit --bin ui-server
+(cd ui && npm run check && OFFERWRIGHT_UI_SERVER="$(target_dir)/debug/ui-server" npm test)
 
 echo "==> end to end: the real app under Xvfb"
 # The e2e-dialogs feature lets the tests answer the native dialogs; the app

@@ -1,6 +1,8 @@
 //! Offerwright's core: everything the desktop app and the command line do,
 //! with no knowledge of windows, Tauri or IPC.
 //!
+//! - [`api`]: the commands the app's UI calls, declared once: names,
+//!   arguments, results (the TypeScript contract is generated from it);
 //! - [`delivery`]: after award, where each commitment stands against its
 //!   promise and its pro-rata target;
 //! - [`domain`]: plain types for plans, tenders, offers and evidence;
@@ -13,6 +15,9 @@
 //!   Word file, the commitments as a spreadsheet or CSV, and each answer as
 //!   plain text for a portal;
 //! - [`money`]: exact GBP, rounding for display, UK formats;
+//! - [`ops`]: the operations a user asks for, one function each, called by
+//!   both faces (the command line and, through [`api`], the app), with the
+//!   day passed in;
 //! - [`samples`]: the sample plans shipped in `assets/plans/`, and the demo;
 //! - [`score`]: the self-score: checks, bands, marks, fixes and the social
 //!   value in GBP, as a report and as text;
@@ -22,18 +27,20 @@
 //!   against a workshop pack, compared, anonymised, and written as CSV.
 //!
 //! To make a change, start from the domain type, then follow it to the file
-//! format, the store and the command line (`src/bin/offerwright.rs`).
+//! format, the store and the command line (the `offerwright-cli` package, `cli/`).
 //! ARCHITECTURE.md has the map and the invariants.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod delivery;
 pub mod domain;
 pub mod error;
 pub mod export;
 pub mod files;
 pub mod money;
+pub mod ops;
 pub mod samples;
 pub mod score;
 pub mod store;

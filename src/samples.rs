@@ -1,19 +1,18 @@
-//! The sample plans shipped in `assets/plans/`, and the demo offer.
+//! The sample plans shipped in `assets/plans/`, and the demo offer: data
+//! only (the store adds the plans to every new store,
+//! `store::plans::add_samples`; `ops::demo` adds the demo).
 //!
-//! The sample plans are compiled in and loaded into every new store, so that
-//! a newcomer has a plan to write against at once. [`create_demo`] adds a
-//! sample tender and a half-finished offer against the County Durham sample:
-//! something to open, score and export.
+//! The sample plans are compiled in, so that a newcomer has a plan to write
+//! against at once; the demo is a sample tender and a half-finished offer
+//! against the County Durham sample: something to open, score and export.
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::domain::{Answer, Bidder, BidderKind, Commitment, Offer, Question, Tender};
+use crate::domain::{Answer, Bidder, BidderKind, Commitment, Offer, Plan, Question, Tender};
 use crate::files::read_plan;
-use crate::store::{self, Store};
 
 /// The sample plan files: their file names and contents.
 pub const SAMPLE_PLANS: &[(&str, &str)] = &[
@@ -30,17 +29,16 @@ pub const SAMPLE_PLANS: &[(&str, &str)] = &[
 /// The id of the County Durham sample plan, which the demo answers.
 pub const DURHAM_SAMPLE: &str = "durham-sample";
 
-/// Adds every sample plan that the store does not hold yet.
-pub fn load_sample_plans(tx: &Transaction) -> store::Result<()> {
-    for (name, text) in SAMPLE_PLANS {
-        let plan = read_plan(text.as_bytes()).map_err(|e| {
-            store::StoreError::Corrupt(format!("the sample plan {name} is invalid: {e}"))
-        })?;
-        if !store::plans::exists(tx, &plan.id)? {
-            store::plans::insert(tx, &plan)?;
-        }
-    }
-    Ok(())
+/// The sample plans, read; a sample that does not read is named with why
+/// (a test keeps them readable).
+pub fn sample_plans() -> Result<Vec<Plan>, String> {
+    SAMPLE_PLANS
+        .iter()
+        .map(|(name, text)| {
+            read_plan(text.as_bytes())
+                .map_err(|e| format!("the sample plan {name} is invalid: {e}"))
+        })
+        .collect()
 }
 
 /// What the demo created.
@@ -182,20 +180,6 @@ pub fn demo_offer() -> Offer {
             },
         ],
     }
-}
-
-/// Creates the demo tender and offer against the County Durham sample plan
-/// (restoring the sample plans first if they were deleted).
-pub fn create_demo(store: &mut Store) -> store::Result<Demo> {
-    store.write(|tx| {
-        load_sample_plans(tx)?;
-        let tender_id = store::tenders::insert(tx, DURHAM_SAMPLE, &demo_tender())?;
-        let offer_id = store::offers::insert(tx, tender_id, &demo_offer())?;
-        Ok(Demo {
-            tender_id,
-            offer_id,
-        })
-    })
 }
 
 /// The demo offer finished: every commitment complete and firm, every

@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
+    // The component tests call the real core through its test server.
+    globalSetup: ["src/test/server.ts"],
+    testTimeout: 20_000,
   },
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
 });

@@ -1,31 +1,22 @@
 //! The Offerwright desktop shell: the only crate that knows about Tauri.
 //!
 //! It opens the store once at start (in the OS data directory, or
-//! `$OFFERWRIGHT_DATA_DIR`), creates the demo offer on a first run, and
-//! registers thin commands ([`commands`]): each takes the state, calls the
-//! core and maps the error to `{ code, message }`. File dialogs are opened
-//! here, by the backend ([`dialogs`]), so the UI needs no file system or
-//! dialog permission at all.
+//! `$OFFERWRIGHT_DATA_DIR`) as an [`offerwright::api::Session`], with the
+//! native dialogs and the local calendar, and routes every command of the
+//! UI to the core's command table ([`offerwright::api::call`]), off the
+//! main thread. Only the commands about the window itself are the shell's
+//! own ([`commands`]). File dialogs are opened here, by the backend
+//! ([`dialogs`]), so the UI needs no file system or dialog permission at
+//! all.
 
 pub mod commands;
 pub mod dialogs;
-mod state;
 
-pub use state::AppState;
+use std::sync::Arc;
 
-use offerwright::error::UserError;
-use offerwright::store::{self, Store};
-
-/// Opens the store in `dir`, giving a first run the demo offer to try.
-pub fn open_store(dir: &std::path::Path) -> Result<Store, UserError> {
-    let mut store = Store::open_dir(dir)?;
-    if store::offers::list(store.conn())?.is_empty()
-        && store::tenders::list(store.conn())?.is_empty()
-    {
-        offerwright::samples::create_demo(&mut store)?;
-    }
-    Ok(store)
-}
+use offerwright::api::{self, Dialogs, Session};
+use offerwright::store;
+use tauri::ipc::{Invoke, InvokeBody};
 
 /// The event that asks the UI to save what is pending before the window
 /// closes; its payload numbers the request.
@@ -55,17 +46,65 @@ impl Closing {
 /// this window coming to the front.
 pub const SECOND_START: &str = "offerwright://second-start";
 
-/// Builds the app on any runtime: the real one in [`run`], the mock one in tests.
-pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    shell(builder.manage(state))
+/// The local calendar's today: the only clock the app reads.
+pub fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A session on the store in `dir` with these dialogs and the local clock.
+pub fn session(dir: &std::path::Path, dialogs: Box<dyn Dialogs>) -> Arc<Session> {
+    Arc::new(Session::open(dir, dialogs, Box::new(local_today)))
+}
+
+/// Builds the app on any runtime, over `session`: the real one in [`run`],
+/// the mock one in tests.
+pub fn app<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    session: Arc<Session>,
+) -> tauri::Builder<R> {
+    shell(builder.manage(session))
+}
+
+/// Every IPC call: the shell's own window commands, else the core's table,
+/// run off the main thread (a dialog waits for the user there).
+fn handler<R: tauri::Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    let own = commands::handler::<R>();
+    move |invoke: Invoke<R>| {
+        use tauri::Manager as _;
+        if commands::OWN.contains(&invoke.message.command()) {
+            return own(invoke);
+        }
+        let command = invoke.message.command().to_owned();
+        let args = match invoke.message.payload() {
+            InvokeBody::Json(v) => v.clone(),
+            InvokeBody::Raw(_) => serde_json::Value::Null,
+        };
+        let Some(session) = invoke
+            .message
+            .webview()
+            .try_state::<Arc<Session>>()
+            .map(|s| s.inner().clone())
+        else {
+            invoke.resolver.reject(offerwright::error::UserError::new(
+                offerwright::error::ErrorCode::Internal,
+                "the store is not open yet",
+            ));
+            return true;
+        };
+        let resolver = invoke.resolver;
+        tauri::async_runtime::spawn_blocking(move || match api::call(&session, &command, args) {
+            Ok(value) => resolver.resolve(value),
+            Err(e) => resolver.reject(e),
+        });
+        true
+    }
 }
 
 /// The plugins, the close handling and the commands, without the state.
 fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::workshop::WorkshopState::default())
-        .manage(std::sync::Arc::new(Closing::default()))
+        .manage(Arc::new(Closing::default()))
         .on_window_event(|window, event| {
             // Hold the close until the UI has saved its last keystrokes
             // (it calls `close_window`): never while a save is pending or
@@ -74,7 +113,7 @@ fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                 use std::sync::atomic::Ordering;
                 use tauri::{Emitter as _, Manager as _};
                 api.prevent_close();
-                let closing = window.state::<std::sync::Arc<Closing>>().inner().clone();
+                let closing = window.state::<Arc<Closing>>().inner().clone();
                 let n = closing
                     .asked
                     .fetch_add(1, Ordering::SeqCst)
@@ -92,7 +131,7 @@ fn shell<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
                 });
             }
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler(handler())
 }
 
 /// Starts the desktop app.
@@ -110,27 +149,7 @@ pub fn run() {
             .callback(|app, _args, _cwd| bring_forward(app))
             .build(),
     );
-    let state = move || {
-        if std::env::var_os("OFFERWRIGHT_TIMING").is_some() {
-            eprintln!(
-                "offerwright-app: set up {} ms after start",
-                started.elapsed().as_millis()
-            );
-        }
-        let mut state = match open_store(&dir) {
-            Ok(store) => AppState::new(store),
-            Err(e) => AppState::failed(dir.join(store::STORE_FILE), e),
-        }
-        .with_dialogs(dialogs::Answers::from_env());
-        state.started = started;
-        if std::env::var_os("OFFERWRIGHT_TIMING").is_some() {
-            eprintln!(
-                "offerwright-app: store opened {} ms after start",
-                started.elapsed().as_millis()
-            );
-        }
-        state
-    };
+    let timing = std::env::var_os("OFFERWRIGHT_TIMING").is_some();
     #[expect(
         clippy::disallowed_methods,
         reason = "tauri::generate_context! expands to code that calls std::process::exit"
@@ -140,7 +159,24 @@ pub fn run() {
     // start has handed over and exited before it could open the store.
     let builder = builder.setup(move |app| {
         use tauri::Manager as _;
-        app.manage(state());
+        if timing {
+            eprintln!(
+                "offerwright-app: set up {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
+        let dialogs: Box<dyn Dialogs> = match dialogs::from_env() {
+            Some(preset) => Box::new(preset),
+            None => Box::new(dialogs::Native::new(app.handle().clone())),
+        };
+        app.manage(session(&dir, dialogs));
+        app.manage(commands::Started(started));
+        if timing {
+            eprintln!(
+                "offerwright-app: store opened {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
         #[cfg(target_os = "linux")]
         if let Some(window) = app.get_webview_window("main") {
             software_rendering(&window);

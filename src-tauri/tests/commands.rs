@@ -1,8 +1,10 @@
 //! The app's commands, run through Tauri's IPC on the mock runtime, over a
 //! real store in a temporary directory.
 
-use offerwright_app::dialogs::Answers;
-use offerwright_app::{AppState, app, open_store};
+use std::sync::Arc;
+
+use offerwright::api::{Preset as Answers, Session};
+use offerwright_app::app;
 use serde_json::{Value, json};
 use tauri::test::{
     INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
@@ -20,8 +22,17 @@ fn start() -> TestApp {
     start_with(|_| Answers::default())
 }
 
+/// A session as the app opens one, on a fixed day.
+fn session(dir: &std::path::Path, answers: Answers) -> Arc<Session> {
+    Arc::new(Session::open(
+        dir,
+        Box::new(answers),
+        Box::new(|| chrono::NaiveDate::from_ymd_opt(2027, 7, 3).unwrap()),
+    ))
+}
+
 /// An app over the state `state`, in the data folder `dir`.
-fn start_on(state: AppState, dir: tempfile::TempDir) -> TestApp {
+fn start_on(state: Arc<Session>, dir: tempfile::TempDir) -> TestApp {
     let app = app(mock_builder(), state)
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -39,12 +50,11 @@ fn start_on(state: AppState, dir: tempfile::TempDir) -> TestApp {
 /// by default, save dialogs answer with the `out` folder inside it.
 fn start_with(answers: impl FnOnce(&std::path::Path) -> Answers) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let store = open_store(dir.path()).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     let mut answers = answers(dir.path());
     answers.save_dir.get_or_insert(out);
-    let state = AppState::new(store).with_dialogs(answers);
+    let state = session(dir.path(), answers);
     let app = app(mock_builder(), state)
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -101,15 +111,23 @@ fn a_first_start_has_the_demo_offer_and_the_sample_plans() {
 }
 
 #[test]
-fn a_second_start_does_not_add_another_demo() {
+fn a_second_start_does_not_add_another_demo_nor_does_an_emptied_store() {
     let dir = tempfile::tempdir().unwrap();
-    drop(open_store(dir.path()).unwrap());
-    let store = open_store(dir.path()).unwrap();
-    assert_eq!(
-        offerwright::store::offers::list(store.conn())
+    drop(session(dir.path(), Answers::default()));
+    let again = session(dir.path(), Answers::default());
+    let offers = again.read(offerwright::store::offers::list).unwrap();
+    assert_eq!(offers.len(), 1);
+    // The user deletes the demo: it does not come back at the next start.
+    again
+        .write(|tx| offerwright::store::offers::delete(tx, offers[0].id))
+        .unwrap();
+    drop(again);
+    let third = session(dir.path(), Answers::default());
+    assert!(
+        third
+            .read(offerwright::store::offers::list)
             .unwrap()
-            .len(),
-        1
+            .is_empty()
     );
 }
 
@@ -245,7 +263,10 @@ fn pdfs_are_written_where_the_dialog_says() {
     let app = start();
     let id = app.ok("list_offers", json!({}))[0]["id"].clone();
     for review in [false, true] {
-        let path = app.ok("export_offer_pdf", json!({ "id": id, "review": review }));
+        let path = app.ok(
+            "export_offer",
+            json!({ "id": id, "export": if review { "review" } else { "submission" } }),
+        );
         let bytes = std::fs::read(path.as_str().unwrap()).unwrap();
         assert!(bytes.starts_with(b"%PDF-"), "{path}");
     }
@@ -338,11 +359,12 @@ fn only_a_listed_backup_can_be_restored_by_name() {
 #[test]
 fn the_daily_backup_is_listed_and_no_warning_is_shown_when_it_was_made() {
     let dir = tempfile::tempdir().unwrap();
-    drop(open_store(dir.path()).unwrap());
+    drop(session(dir.path(), Answers::default()));
     // The second open of the day finds the store's first daily backup.
-    let store = open_store(dir.path()).unwrap();
-    assert_eq!(store.info().backup_warning, None);
-    let backups = offerwright::store::backup::list_backups(store.path()).unwrap();
+    let again = session(dir.path(), Answers::default());
+    let info = again.with_store(|s| Ok(s.info())).unwrap();
+    assert_eq!(info.backup_warning, None);
+    let backups = offerwright::store::backup::list_backups(again.store_file()).unwrap();
     assert!(
         backups
             .iter()
@@ -356,7 +378,7 @@ fn office_files_are_written_where_the_dialog_says() {
     let app = start();
     let id = app.ok("list_offers", json!({}))[0]["id"].clone();
     for (format, starts) in [("docx", &b"PK"[..]), ("xlsx", b"PK"), ("csv", b"No.,ID,")] {
-        let path = app.ok("export_offer_office", json!({ "id": id, "format": format }));
+        let path = app.ok("export_offer", json!({ "id": id, "export": format }));
         let path = path.as_str().unwrap();
         assert!(path.ends_with(&format!(".{format}")), "{path}");
         let bytes = std::fs::read(path).unwrap();
@@ -465,13 +487,19 @@ fn a_workshop_is_packed_started_exported_collected_and_compared() {
     assert_eq!(c["rows"][0]["participant"], "A");
     assert!(!c.to_string().contains("Tyne Kitchens"));
     assert!(!c.to_string().contains("Wear Valley Kitchens CIC"));
-    let pdf = trainer.ok("export_workshop_handout", json!({ "anonymise": true }));
+    let pdf = trainer.ok(
+        "export_workshop",
+        json!({ "output": "handout", "anonymise": true }),
+    );
     assert!(
         pdf.as_str()
             .unwrap()
             .ends_with("Durham bid writing - handout.pdf")
     );
-    let csv = trainer.ok("export_workshop_csv", json!({ "anonymise": true }));
+    let csv = trainer.ok(
+        "export_workshop",
+        json!({ "output": "scores", "anonymise": true }),
+    );
     let text = std::fs::read_to_string(csv.as_str().unwrap()).unwrap();
     assert!(text.starts_with("rank,participant,file,"));
     assert!(!text.contains("Tyne Kitchens"));
@@ -697,18 +725,19 @@ fn a_mistaken_award_is_withdrawn_and_the_offer_can_be_edited_again() {
 }
 
 /// A data folder whose store has a backup and was then damaged.
-fn damaged_store() -> (tempfile::TempDir, AppState) {
+fn damaged_store() -> (tempfile::TempDir, Arc<Session>) {
     let dir = tempfile::tempdir().unwrap();
-    let store = open_store(dir.path()).unwrap();
-    offerwright::store::backup::back_up(&store, offerwright::store::backup::BackupKind::Manual)
+    let first = session(dir.path(), Answers::default());
+    first
+        .with_store(|s| {
+            offerwright::store::backup::back_up(s, offerwright::store::backup::BackupKind::Manual)
+        })
         .unwrap();
-    let file = store.path().to_path_buf();
-    drop(store);
+    let file = first.store_file().to_path_buf();
+    drop(first);
     std::fs::write(&file, vec![0x5a_u8; 8192]).unwrap();
-    let state = match open_store(dir.path()) {
-        Ok(_) => panic!("a damaged store opened"),
-        Err(e) => AppState::failed(file, e),
-    };
+    let state = session(dir.path(), Answers::default());
+    assert!(state.status().problem.is_some(), "a damaged store opened");
     (dir, state)
 }
 

@@ -44,7 +44,7 @@ pub fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Parses a decimal written as FORMATS.md says: `-?[0-9]+(\.[0-9]+)?`, exact.
+/// Parses a decimal written as docs/formats.md says: `-?[0-9]+(\.[0-9]+)?`, exact.
 pub fn parse_decimal(s: &str) -> Result<Decimal, String> {
     let digits = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match digits.split_once('.') {

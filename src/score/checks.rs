@@ -1,5 +1,5 @@
 //! The seven checks on a commitment (M T L O K E A), its proportion (P),
-//! and the band it sets (SCORING.md, sections 1 and 2).
+//! and the band it sets (docs/scoring.md, sections 1 and 2).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -119,7 +119,7 @@ impl Eval {
         self.passes.iter().map(|p| u8::from(*p)).sum()
     }
 
-    /// The band it sets for its hot topic when credible (SCORING.md, section 2).
+    /// The band it sets for its hot topic when credible (docs/scoring.md, section 2).
     pub fn band(&self) -> Band {
         let n = self.passed();
         let [m, t, ..] = self.passes;

@@ -1,4 +1,4 @@
-//! The checks on the written answers (SCORING.md, section 4) and the ranked
+//! The checks on the written answers (docs/scoring.md, section 4) and the ranked
 //! fixes (section 5).
 
 use rust_decimal::Decimal;

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 /// after trimming white space and trailing full stops, in any case.
 pub const PLACEHOLDERS: [&str; 7] = ["tbc", "tbd", "n/a", "na", "-", "?", "todo"];
 
-/// The hedging phrases of the model (SCORING.md, section 4). A commitment
+/// The hedging phrases of the model (docs/scoring.md, section 4). A commitment
 /// whose `what` or `how` holds one of these stops at band 3, and each one in
 /// an answer is a warning.
 pub const HEDGING_PHRASES: [&str; 12] = [
@@ -68,7 +68,7 @@ pub(crate) fn given(text: Option<&str>) -> Option<&str> {
     text.filter(|t| is_given(t)).map(str::trim)
 }
 
-/// Counts the words of an answer as evaluators do (SCORING.md, section 4):
+/// Counts the words of an answer as evaluators do (docs/scoring.md, section 4):
 /// list markers at the start of a line (`-`, `*`, `+`, `1.`, `1)` followed by
 /// a space or tab) are dropped, then a word is a run of non-space characters
 /// holding at least one letter or digit.

@@ -1,4 +1,4 @@
-//! The social value in GBP at the buyer's proxy values (SCORING.md,
+//! The social value in GBP at the buyer's proxy values (docs/scoring.md,
 //! section 6): per commitment, per theme and overall, with the ratio to the
 //! contract value. Exact decimals; rounding is for display only.
 

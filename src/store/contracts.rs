@@ -2,7 +2,7 @@
 //! offer file as submitted) and its delivery records.
 //!
 //! A won offer is kept as submitted: the offer's own writes refuse it
-//! ([`ensure_open`]), and the contract reads the submitted file, so that a
+//! ([`super::won::ensure_open`]), and the contract reads the submitted file, so that a
 //! later change to the plan or tender does not move the goalposts. Delivery
 //! records are only ever added; the table refuses an UPDATE, and a
 //! correction is a new record whose older siblings are its history.
@@ -12,6 +12,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::won::awarded_on;
 use super::{Result, StoreError, date_req, dec_req, now};
 use crate::domain::{Delivery, DeliveryRecord, EvidenceRef, Frequency, OfferDocument, fields};
 use crate::files::{self, FileError};
@@ -64,39 +65,6 @@ pub struct NewRecord {
     pub recorded_by: String,
 }
 
-/// The day an offer was marked as won, if it was.
-pub fn awarded_on(conn: &Connection, offer_id: i64) -> Result<Option<NaiveDate>> {
-    conn.query_row(
-        "SELECT awarded_on FROM contracts WHERE offer_id = ?1",
-        [offer_id],
-        |r| r.get::<_, String>(0),
-    )
-    .optional()?
-    .map(|s| date_req(&s))
-    .transpose()
-}
-
-/// Refuses to delete a won offer by the way: [`delete_won`] does it on purpose.
-pub fn ensure_not_won(conn: &Connection, offer_id: i64) -> Result<()> {
-    match awarded_on(conn, offer_id)? {
-        None => Ok(()),
-        Some(awarded_on) => Err(StoreError::Won {
-            offer: offer_id,
-            awarded_on,
-            records: record_count(conn, offer_id)?,
-        }),
-    }
-}
-
-fn record_count(conn: &Connection, offer_id: i64) -> Result<usize> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM delivery_records WHERE offer_id = ?1",
-        [offer_id],
-        |r| r.get(0),
-    )?;
-    Ok(usize::try_from(n).unwrap_or(0))
-}
-
 /// Deletes a won offer on purpose, with its contract and every delivery
 /// record: the store is backed up first ([`BackupKind::BeforeDelete`]), and
 /// the backup is returned so that the user can be told how to undo it. An
@@ -129,21 +97,11 @@ pub fn delete_won(
     Ok(Some(backup))
 }
 
-/// Refuses a change to a won offer: it is kept as submitted.
-pub fn ensure_open(conn: &Connection, offer_id: i64) -> Result<()> {
-    match awarded_on(conn, offer_id)? {
-        None => Ok(()),
-        Some(day) => Err(StoreError::Conflict(format!(
-            "this offer was marked as won on {}: it is kept as it was submitted, so it cannot be changed; record what is delivered in its Delivery tab",
-            crate::money::uk_date(day)
-        ))),
-    }
-}
-
-/// Marks an offer as won: its contract starts on `award.start` and is
-/// reported as often as `award.reporting`. The offer as it stands now is
-/// kept as the submitted version.
-pub fn award(tx: &Transaction, offer_id: i64, award: &Award) -> Result<Contract> {
+/// Marks an offer as won on `today` (the user's own calendar day): its
+/// contract starts on `award.start` and is reported as often as
+/// `award.reporting`. The offer as it stands now is kept as the submitted
+/// version.
+pub fn award(tx: &Transaction, offer_id: i64, award: &Award, today: NaiveDate) -> Result<Contract> {
     if let Some(day) = awarded_on(tx, offer_id)? {
         return Err(StoreError::Conflict(format!(
             "this offer was already marked as won on {}",
@@ -152,7 +110,7 @@ pub fn award(tx: &Transaction, offer_id: i64, award: &Award) -> Result<Contract>
     }
     let submitted = super::offers::document(tx, offer_id)?;
     let delivery = Delivery {
-        awarded_on: chrono::Local::now().date_naive(),
+        awarded_on: today,
         start: award.start,
         reporting: award.reporting,
         records: Vec::new(),

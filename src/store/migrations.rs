@@ -257,4 +257,16 @@ BEGIN
     SELECT RAISE(ABORT, 'delivery records are never deleted: record a correction instead');
 END;
 "#,
+    // 4: facts about the store itself, kept in it rather than guessed: the
+    // app's first run gave the demo. A store older than this had its
+    // first run already; a new store has the fact removed as it is made
+    // (`Store::migrate`).
+    r#"
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+
+INSERT INTO settings (key, value) VALUES ('demo_given', 'before settings were kept');
+"#,
 ];

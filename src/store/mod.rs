@@ -27,7 +27,9 @@ mod import;
 pub mod migrations;
 pub mod offers;
 pub mod plans;
+pub mod settings;
 pub mod tenders;
+pub mod won;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -374,7 +376,12 @@ impl Store {
         tx.pragma_update(None, "application_id", migrations::APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", latest_version())?;
         if from == 0 && now == 0 {
-            crate::samples::load_sample_plans(&tx)?;
+            plans::add_samples(&tx)?;
+            // A new store has had no first run.
+            tx.execute(
+                "DELETE FROM settings WHERE key = ?1",
+                [settings::DEMO_GIVEN],
+            )?;
         }
         tx.commit()?;
         Ok(())

@@ -122,7 +122,7 @@ fn write_children(tx: &Transaction, id: i64, offer: &Offer) -> Result<()> {
 
 /// Replaces a stored offer's bidder, answers and commitments with `offer`.
 pub fn replace(tx: &Transaction, id: i64, offer: &Offer) -> Result<()> {
-    super::contracts::ensure_open(tx, id)?;
+    super::won::ensure_open(tx, id)?;
     let tender_id = tender_of(tx, id)?;
     check_offer(tx, tender_id, offer)?;
     write_bidder(tx, id, &offer.bidder)?;
@@ -174,14 +174,14 @@ fn write_bidder(tx: &Transaction, id: i64, bidder: &Bidder) -> Result<()> {
 
 /// Changes the bidder of an offer.
 pub fn set_bidder(tx: &Transaction, id: i64, bidder: &Bidder) -> Result<()> {
-    super::contracts::ensure_open(tx, id)?;
+    super::won::ensure_open(tx, id)?;
     recheck(bidder, "bidder")?;
     write_bidder(tx, id, bidder)
 }
 
 /// Sets the answer to one question (adding it after the others if new).
 pub fn set_answer(tx: &Transaction, id: i64, question: &str, text: &str) -> Result<()> {
-    super::contracts::ensure_open(tx, id)?;
+    super::won::ensure_open(tx, id)?;
     let tender_id = tender_of(tx, id)?;
     recheck(
         &Answer {
@@ -215,7 +215,7 @@ pub fn set_answer(tx: &Transaction, id: i64, question: &str, text: &str) -> Resu
 
 /// Adds a commitment at the end, or replaces the one with the same id in place.
 pub fn put_commitment(tx: &Transaction, id: i64, commitment: &Commitment) -> Result<()> {
-    super::contracts::ensure_open(tx, id)?;
+    super::won::ensure_open(tx, id)?;
     let tender_id = tender_of(tx, id)?;
     recheck(commitment, "commitment")?;
     let plan_id: String = tx.query_row(
@@ -270,7 +270,7 @@ pub fn put_commitment(tx: &Transaction, id: i64, commitment: &Commitment) -> Res
 
 /// Removes a commitment from an offer.
 pub fn remove_commitment(tx: &Transaction, id: i64, commitment_id: &str) -> Result<()> {
-    super::contracts::ensure_open(tx, id)?;
+    super::won::ensure_open(tx, id)?;
     let removed = tx.execute(
         "DELETE FROM commitments WHERE offer_id = ?1 AND id = ?2",
         params![id, commitment_id],
@@ -318,7 +318,7 @@ fn insert_commitment(tx: &Transaction, id: i64, position: i64, c: &Commitment) -
 /// refused ([`StoreError::Won`]): [`super::contracts::delete_won`] deletes
 /// one on purpose, after a backup.
 pub fn delete(tx: &Transaction, id: i64) -> Result<()> {
-    super::contracts::ensure_not_won(tx, id)?;
+    super::won::ensure_not_won(tx, id)?;
     if tx.execute("DELETE FROM offers WHERE id = ?1", [id])? == 0 {
         return Err(StoreError::NotFound {
             what: "offer",
@@ -445,7 +445,7 @@ pub fn view(conn: &Connection, id: i64) -> Result<OfferView> {
             offer: record.offer,
         },
         updated_at: record.updated_at,
-        awarded_on: super::contracts::awarded_on(conn, id)?,
+        awarded_on: super::won::awarded_on(conn, id)?,
     })
 }
 

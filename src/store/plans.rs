@@ -354,3 +354,14 @@ pub fn list(conn: &Connection) -> Result<Vec<PlanSummary>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Adds every sample plan that the store does not hold yet
+/// ([`crate::samples`]).
+pub fn add_samples(tx: &Transaction) -> Result<()> {
+    for plan in crate::samples::sample_plans().map_err(StoreError::Corrupt)? {
+        if !exists(tx, &plan.id)? {
+            insert(tx, &plan)?;
+        }
+    }
+    Ok(())
+}

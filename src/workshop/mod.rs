@@ -438,6 +438,8 @@ pub struct Row {
     pub rank: u32,
     /// Whether another offer has the same marks.
     pub tied: bool,
+    /// The place as shown everywhere: "3", or "3=" for a shared place.
+    pub rank_text: String,
     /// The participant (the bidder's name), or a letter when anonymised.
     pub participant: String,
     /// The file it came from; none when anonymised (file names carry names).
@@ -847,6 +849,7 @@ pub fn compare(pack: &Workshop, collected: &Collected, anonymise: bool) -> Compa
             Row {
                 rank: 0,
                 tied: false,
+                rank_text: String::new(),
                 participant: doc.offer.bidder.name.clone(),
                 file: Some((*file).clone()),
                 bands: report.hot_topics.iter().map(|t| t.band).collect(),
@@ -871,6 +874,11 @@ pub fn compare(pack: &Workshop, collected: &Collected, anonymise: bool) -> Compa
         let equal = marks.iter().filter(|m| **m == row.projected_marks).count();
         row.rank = u32::try_from(above + 1).unwrap_or(u32::MAX);
         row.tied = equal > 1;
+        row.rank_text = if row.tied {
+            format!("{}=", row.rank)
+        } else {
+            row.rank.to_string()
+        };
     }
 
     let model = pack.model_document().map(|doc| {

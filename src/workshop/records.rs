@@ -52,13 +52,8 @@ pub fn csv(c: &Comparison) -> String {
     };
     for row in &c.rows {
         let mut line = vec![
-            if row.tied {
-                // "3=" is a shared third place, and text to a spreadsheet
-                // ("=3" would be a formula).
-                format!("{}=", row.rank)
-            } else {
-                row.rank.to_string()
-            },
+            // "3=" is a shared third place, and text to a spreadsheet.
+            row.rank_text.clone(),
             row.participant.clone(),
             row.file.clone().unwrap_or_default(),
         ];

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use offerwright::domain::{Evidence, EvidenceKind};
-use offerwright::samples;
 use offerwright::store::backup::{
     self, BACKUP_DIR, BackupKind, back_up, back_up_to, list_backups, restore,
 };
@@ -30,7 +29,7 @@ fn item() -> Evidence {
 /// A store with the demo and an evidence item.
 fn store_with_data() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = fresh_store();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     store.write(|tx| evidence::insert(tx, &item())).unwrap();
     (dir, store)
 }

@@ -8,7 +8,6 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use offerwright::error::{ErrorCode, UserError};
-use offerwright::samples;
 use offerwright::store::backup::{BackupKind, back_up};
 use offerwright::store::{BUSY_TIMEOUT, STORE_FILE, StoreError, offers};
 
@@ -17,7 +16,7 @@ use crate::support::{fixture, fresh_store};
 const BUSY: &str = "the store is busy: another Offerwright (the app or a command) is writing to it; try again in a moment";
 
 fn offerwright(data_dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_offerwright"));
+    let mut cmd = Command::new(crate::support::cli_binary());
     cmd.arg("--data-dir")
         .arg(data_dir)
         .env_remove("OFFERWRIGHT_DATA_DIR");
@@ -105,7 +104,7 @@ fn the_cli_gives_up_after_the_busy_timeout_with_a_clear_message() {
 #[test]
 fn a_busy_store_is_a_busy_error_in_the_library_and_for_the_app() {
     let (dir, mut store) = fresh_store();
-    let demo = samples::create_demo(&mut store).unwrap();
+    let demo = offerwright::ops::demo::create_demo(&mut store).unwrap();
     // Shorter than the real timeout, so that the test is quick.
     store
         .conn()

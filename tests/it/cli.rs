@@ -61,7 +61,7 @@ fn where_prints_the_store_path_and_honours_the_environment() {
         dir.path().join("offerwright.sqlite3").display().to_string()
     );
 
-    let out = Command::new(env!("CARGO_BIN_EXE_offerwright"))
+    let out = Command::new(crate::support::cli_binary())
         .arg("where")
         .env("OFFERWRIGHT_DATA_DIR", dir.path())
         .output()

@@ -85,6 +85,7 @@ fn won_store(doc: &OfferDocument) -> (tempfile::TempDir, Store, i64) {
                     start: day("2027-04-01"),
                     reporting: Frequency::Quarterly,
                 },
+                day("2027-03-20"),
             )
         })
         .unwrap();
@@ -338,6 +339,7 @@ fn a_won_offer_is_kept_as_submitted() {
                 start: day("2027-04-01"),
                 reporting: Frequency::Monthly,
             },
+            day("2027-03-21"),
         )
     });
     assert!(

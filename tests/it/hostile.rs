@@ -79,7 +79,7 @@ fn markdown_nested_past_sixteen_levels_is_refused_with_its_field() {
 
     // The editor's writes are checked by the same rule.
     let (_dir, mut store) = fresh_store();
-    let made = samples::create_demo(&mut store).unwrap();
+    let made = offerwright::ops::demo::create_demo(&mut store).unwrap();
     let err = store
         .write(|tx| offers::set_answer(tx, made.offer_id, "sv1", &nested_lists(17)))
         .unwrap_err();
@@ -407,13 +407,22 @@ fn the_spreadsheet_engine_runs_no_formula_from_any_csv() {
 #[test]
 fn a_won_offer_is_deleted_only_on_purpose_and_after_a_backup() {
     let (dir, mut store) = fresh_store();
-    let made = samples::create_demo(&mut store).unwrap();
+    let made = offerwright::ops::demo::create_demo(&mut store).unwrap();
     let id = made.offer_id;
     let award = contracts::Award {
         start: chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
         reporting: offerwright::domain::Frequency::Quarterly,
     };
-    store.write(|tx| contracts::award(tx, id, &award)).unwrap();
+    store
+        .write(|tx| {
+            contracts::award(
+                tx,
+                id,
+                &award,
+                chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            )
+        })
+        .unwrap();
     let record = contracts::NewRecord {
         commitment: "c1".to_owned(),
         period: 1,
@@ -485,7 +494,7 @@ fn crafted_backup(dir: &Path, change: &str) -> std::path::PathBuf {
 #[test]
 fn a_backup_whose_schema_was_changed_is_never_restored() {
     let (dir, mut store) = fresh_store();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     let file = store.path().to_path_buf();
     let before = dump(&store);
     let backups_before = backup::list_backups(&file).unwrap();
@@ -529,13 +538,13 @@ fn a_backup_whose_schema_was_changed_is_never_restored() {
 #[test]
 fn a_backup_with_data_that_cannot_be_read_leaves_the_store_untouched() {
     let (dir, mut store) = fresh_store();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     let file = store.path().to_path_buf();
     let before = dump(&store);
     drop(store);
     let elsewhere = tempfile::tempdir().unwrap();
     let (_d, mut other) = fresh_store();
-    samples::create_demo(&mut other).unwrap();
+    offerwright::ops::demo::create_demo(&mut other).unwrap();
     let crafted = elsewhere.path().join("bad-value.sqlite3");
     backup::back_up_to(&other, &crafted).unwrap();
     let conn = rusqlite::Connection::open(&crafted).unwrap();
@@ -561,7 +570,7 @@ fn a_backup_with_data_that_cannot_be_read_leaves_the_store_untouched() {
 #[test]
 fn a_restore_never_prunes_the_backup_it_just_made_even_with_the_clock_behind() {
     let (_dir, mut store) = fresh_store();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     let file = store.path().to_path_buf();
     let folder = backup::backup_dir(&file);
     let made = backup::back_up(&store, BackupKind::Manual).unwrap();
@@ -598,7 +607,7 @@ fn exports_are_for_colleagues_and_the_store_for_its_owner() {
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let cli = env!("CARGO_BIN_EXE_offerwright");
+    let cli = crate::support::cli_binary().display().to_string();
     for (umask, export_mode) in [
         ("022", 0o644),
         ("002", 0o664),
@@ -769,7 +778,7 @@ fn names_with_bidi_or_zero_width_characters_are_refused_where_they_are_written()
 
     // The editor's writes are checked by the same rule.
     let (_dir, mut store) = fresh_store();
-    let made = samples::create_demo(&mut store).unwrap();
+    let made = offerwright::ops::demo::create_demo(&mut store).unwrap();
     let mut bidder = offers::get(store.conn(), made.offer_id)
         .unwrap()
         .offer

@@ -10,7 +10,6 @@ use std::time::Instant;
 use offerwright::domain::OfferDocument;
 use offerwright::export::pdf;
 use offerwright::files::{self, json::MAX_LIST_ITEMS};
-use offerwright::samples;
 use offerwright::score;
 use offerwright::store::backup::{self, BackupKind};
 use offerwright::store::{self, offers};
@@ -20,7 +19,7 @@ use crate::support::{dump, fresh_store};
 /// The demo offer with `n` commitments, made from the demo's own.
 fn offer_with(n: usize) -> OfferDocument {
     let (_dir, mut store) = fresh_store();
-    let demo = samples::create_demo(&mut store).unwrap();
+    let demo = offerwright::ops::demo::create_demo(&mut store).unwrap();
     let mut doc = offers::document(store.conn(), demo.offer_id).unwrap();
     let templates = doc.offer.commitments.clone();
     doc.offer.commitments = (0..n)

@@ -17,5 +17,6 @@ mod schema;
 mod score;
 mod store;
 mod support;
+mod tidy;
 mod upgrade;
 mod workshop;

@@ -694,7 +694,7 @@ fn the_command_line_writes_the_pdfs() {
     let offer_file = dir.path().join("demo.svoffer.json");
     std::fs::write(&offer_file, files::write_offer(&demo())).unwrap();
     let cli = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_offerwright"))
+        let out = Command::new(crate::support::cli_binary())
             .arg("--data-dir")
             .arg(data.path())
             .args(args)

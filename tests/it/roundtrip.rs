@@ -9,7 +9,7 @@ use crate::support::{fixture, fresh_store};
 #[test]
 fn the_demo_offer_round_trips_through_a_second_store() {
     let (_a, mut first) = fresh_store();
-    let demo = samples::create_demo(&mut first).unwrap();
+    let demo = offerwright::ops::demo::create_demo(&mut first).unwrap();
     let doc = offers::document(first.conn(), demo.offer_id).unwrap();
     let text = write_offer(&doc);
 
@@ -32,7 +32,7 @@ fn the_demo_offer_round_trips_through_a_second_store() {
 #[test]
 fn decimals_keep_their_written_form() {
     let (_dir, mut store) = fresh_store();
-    let demo = samples::create_demo(&mut store).unwrap();
+    let demo = offerwright::ops::demo::create_demo(&mut store).unwrap();
     let doc = offers::document(store.conn(), demo.offer_id).unwrap();
     assert_eq!(doc.tender.contract_value.to_string(), "480000.00");
     assert_eq!(

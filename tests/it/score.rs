@@ -1,4 +1,4 @@
-//! The self-score, rule by rule (docs/scoring.md, SCORING.md).
+//! The self-score, rule by rule (docs/scoring.md).
 //!
 //! Each case builds a small offer document from [`base`], scores it, and
 //! compares a compact summary of the report with what the rules say. The
@@ -1527,7 +1527,7 @@ fn offer_score_reads_a_file_without_opening_the_store() {
     let file = dir.path().join("demo.svoffer.json");
     std::fs::write(&file, offerwright::files::write_offer(&demo())).unwrap();
     let run = |json: bool| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_offerwright"));
+        let mut cmd = std::process::Command::new(crate::support::cli_binary());
         cmd.arg("--data-dir").arg(&data).args(["offer", "score"]);
         cmd.arg(&file).env_remove("OFFERWRIGHT_DATA_DIR");
         if json {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use offerwright::domain::{Bidder, Commitment, Evidence, EvidenceKind, Offer};
-use offerwright::samples::{self, demo_offer, demo_tender};
+use offerwright::samples::{demo_offer, demo_tender};
 use offerwright::store::{
     self, STORE_FILE, Store, StoreError, evidence, latest_version, offers, plans, tenders,
 };
@@ -43,7 +43,7 @@ fn a_new_store_is_set_up_for_safety_and_holds_the_sample_plans() {
 #[test]
 fn reopening_keeps_everything_and_adds_nothing() {
     let (dir, mut store) = fresh_store();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     let before = dump(&store);
     drop(store);
     let again = Store::open_dir(dir.path()).unwrap();
@@ -175,7 +175,7 @@ fn an_invalid_plan_is_refused_by_the_store_too() {
 #[test]
 fn a_plan_in_use_cannot_be_deleted_or_lose_a_hot_topic_in_use() {
     let (_dir, mut store) = fresh_store();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     let err = store
         .write(|tx| plans::delete(tx, "durham-sample"))
         .unwrap_err();
@@ -223,7 +223,7 @@ fn tenders_crud() {
 #[test]
 fn offers_crud_and_editing_in_place() {
     let (_dir, mut store) = fresh_store();
-    let demo = samples::create_demo(&mut store).unwrap();
+    let demo = offerwright::ops::demo::create_demo(&mut store).unwrap();
     let id = demo.offer_id;
     assert_eq!(offers::get(store.conn(), id).unwrap().offer, demo_offer());
 

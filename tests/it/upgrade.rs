@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use offerwright::domain::Frequency;
 use offerwright::domain::{Evidence, EvidenceKind};
-use offerwright::samples;
 use offerwright::store::backup::{BackupKind, back_up_to, list_backups};
 use offerwright::store::contracts::{self, Award, NewRecord};
 use offerwright::store::{
@@ -24,7 +23,7 @@ use rusqlite::types::Value as Sql;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use crate::support::{dump, fixture};
+use crate::support::{dump, fixture, table_names};
 
 fn stores_dir() -> PathBuf {
     fixture("stores")
@@ -85,14 +84,7 @@ fn holds(actual: &Value, expected: &Value, at: &str, missing: &mut Vec<String>) 
 
 /// Every row of every table, by column name.
 fn rows(conn: &rusqlite::Connection) -> BTreeMap<String, (Vec<String>, Vec<Vec<Sql>>)> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables
+    table_names(conn)
         .into_iter()
         .map(|t| {
             let mut stmt = conn.prepare(&format!("SELECT * FROM {t}")).unwrap();
@@ -121,7 +113,7 @@ fn make_fixture_if_asked() {
     std::fs::create_dir_all(stores_dir()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_dir(dir.path()).unwrap();
-    samples::create_demo(&mut store).unwrap();
+    offerwright::ops::demo::create_demo(&mut store).unwrap();
     let item = Evidence {
         kind: EvidenceKind::PastDelivery,
         title: "Apprentices hired in 2025".to_owned(),
@@ -141,7 +133,16 @@ fn make_fixture_if_asked() {
         start: NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
         reporting: Frequency::Quarterly,
     };
-    store.write(|tx| contracts::award(tx, won, &award)).unwrap();
+    store
+        .write(|tx| {
+            contracts::award(
+                tx,
+                won,
+                &award,
+                NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            )
+        })
+        .unwrap();
     let commitment = offers::get(store.conn(), won).unwrap().offer.commitments[0]
         .id
         .clone();

@@ -10,12 +10,13 @@ import { showSecondStart } from "./lib/notices.svelte";
 
 async function start(): Promise<void> {
   if (!hasTauri()) {
-    // A browser preview: only with `?fake=1`, never inside the desktop app.
-    if (new URLSearchParams(location.search).has("fake")) {
-      const { createFakeBackend } = await import("./lib/fake-backend");
-      const fake = createFakeBackend();
-      fake.latencyMs = 30;
-      useBackend(fake);
+    // A browser preview on the test server's real core (a store of its
+    // own in a temporary folder): only with `?server=URL`, never inside
+    // the desktop app.
+    const server = new URLSearchParams(location.search).get("server");
+    if (server) {
+      const { ServerBackend } = await import("./lib/http-backend");
+      useBackend(await ServerBackend.open(server));
       env.preview = true;
     } else {
       env.noBackend = true;

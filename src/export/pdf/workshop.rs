@@ -362,12 +362,11 @@ fn grid(out: &mut Doc, c: &Comparison) {
         .rows
         .iter()
         .map(|r| {
-            let rank = if r.tied {
-                format!("={}", r.rank)
-            } else {
-                r.rank.to_string()
-            };
-            (rank, clean(&r.participant), clean(&r.projected_marks_text))
+            (
+                r.rank_text.clone(),
+                clean(&r.participant),
+                clean(&r.projected_marks_text),
+            )
         })
         .collect();
     out.ensure(3.0 * (GRID.leading + 6.0));

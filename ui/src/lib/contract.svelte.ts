@@ -7,7 +7,7 @@ import type { Award } from "./bindings/Award";
 import type { Contract } from "./bindings/Contract";
 import type { ContractStatus } from "./bindings/ContractStatus";
 import type { NewRecord } from "./bindings/NewRecord";
-import { currentRecord, defaultPeriod, draftOf, todayIso, type RowDraft } from "./delivery";
+import { currentRecord, draftOf, type RowDraft } from "./delivery";
 import { api } from "./ipc";
 
 export class ContractState {
@@ -32,23 +32,23 @@ export class ContractState {
     return this.contract?.delivery.records ?? [];
   }
 
-  /** Reads the contract and opens the period to report on. */
-  async load(today: string = todayIso()): Promise<void> {
+  /** Reads the contract and opens the period to report on (the core's choice for today). */
+  async load(): Promise<void> {
     const mine = ++this.#asked;
     try {
-      const contract = await api.getContract(this.offerId);
-      if (!contract) {
+      const [contract, calendar] = await Promise.all([
+        api.getContract(this.offerId),
+        api.contractCalendar(this.offerId),
+      ]);
+      if (!contract || !calendar) {
         if (mine === this.#asked) this.clear();
         return;
       }
-      const now = await api.contractStatus(this.offerId, null);
-      const period = now ? defaultPeriod(now.periods, today) : 1;
+      const period = calendar.report_period;
       const status = await api.contractStatus(this.offerId, period);
       if (mine !== this.#asked) return;
       this.contract = contract;
-      // "Now" only while the contract runs: before it, the first period is not yet current.
-      const running = now?.periods.find((p) => p.first <= today && today <= p.last);
-      this.current = running?.number ?? null;
+      this.current = calendar.current_period;
       this.period = period;
       this.status = status;
       this.drafts = {};

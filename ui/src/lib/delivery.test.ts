@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { DeliveryRecord } from "./bindings/DeliveryRecord";
-import { defaultPeriod, draftOf, figure, recordsToSend, rowChange } from "./delivery";
-import { demoOffer, demoTender } from "./fake/demo";
-import { contractStatus, periodsOf } from "./fake/delivery";
-import { durhamSample } from "./fake/plans";
+import { draftOf, figure, recordsToSend, rowChange } from "./delivery";
 
 const record = (achieved: string, extra: Partial<DeliveryRecord> = {}): DeliveryRecord => ({
   commitment: "c1",
@@ -22,15 +19,6 @@ describe("delivery helpers", () => {
     expect(figure("2.50", "weeks")).toBe("2.5 weeks");
     expect(figure("29835.6164", "GBP")).toBe("£29,835.62");
     expect(figure(null, "people")).toBe("");
-  });
-
-  it("opens the form on the last period that has ended", () => {
-    const periods = periodsOf({ start: "2027-04-01", reporting: "quarterly" }, 36);
-    expect(defaultPeriod(periods, "2027-02-01")).toBe(1);
-    expect(defaultPeriod(periods, "2027-05-15")).toBe(1);
-    expect(defaultPeriod(periods, "2027-07-01")).toBe(1);
-    expect(defaultPeriod(periods, "2027-10-03")).toBe(2);
-    expect(defaultPeriod(periods, "2031-01-01")).toBe(12);
   });
 
   it("tells a new figure, a correction, an unchanged row and a row that cannot be sent apart", () => {
@@ -77,41 +65,5 @@ describe("delivery helpers", () => {
       { commitment: "c1", period: 1, achieved: "3", note: null, evidence: [], recorded_by: "Sam Lee" },
       { commitment: "c3", period: 1, achieved: "1250.50", note: null, evidence: [], recorded_by: "Sam Lee" },
     ]);
-  });
-});
-
-describe("the fake backend's contract status", () => {
-  const doc = { plan: durhamSample, tender: demoTender(), offer: demoOffer() };
-  const delivery = (records: DeliveryRecord[] = []) => ({
-    awarded_on: "2026-11-22",
-    start: "2027-04-01",
-    reporting: "quarterly" as const,
-    records,
-  });
-
-  it("has the quarters of a three-year contract", () => {
-    const s = contractStatus(doc, delivery(), 1, "2026-11-22");
-    expect(s.periods).toHaveLength(12);
-    expect(s.periods[0]).toEqual({ number: 1, first: "2027-04-01", last: "2027-06-30" });
-    expect(s.periods[11]).toEqual({ number: 12, first: "2030-01-01", last: "2030-03-31" });
-    expect(s.last_day).toBe("2030-03-31");
-    expect(s.as_of).toBe("2027-06-30");
-    expect(s.period_word).toBe("Quarter");
-  });
-
-  it("follows the core's rules: behind, on track, corrected, at risk, delivered", () => {
-    const c1 = (s: ReturnType<typeof contractStatus>) => s.commitments.find((c) => c.commitment === "c1")!;
-    expect(c1(contractStatus(doc, delivery(), 1, "2026-11-22")).status).toBe("behind");
-    const two = record("2");
-    expect(c1(contractStatus(doc, delivery([two]), 1, "2026-11-22")).status).toBe("on_track");
-    const corrected = contractStatus(doc, delivery([two, record("1", { recorded_at: "2027-07-09T10:00:00Z" })]), 1, "x");
-    expect(c1(corrected).status).toBe("behind");
-    expect(c1(corrected).achieved_to_date).toBe("1");
-    expect(c1(corrected).periods[0].versions).toBe(2);
-    // Past its date (30 September 2027) and short.
-    expect(c1(contractStatus(doc, delivery([two]), 3, "x")).status).toBe("at_risk");
-    expect(c1(contractStatus(doc, delivery([record("3")]), 1, "x")).status).toBe("delivered");
-    const c4 = contractStatus(doc, delivery(), 1, "x").commitments.find((c) => c.commitment === "c4")!;
-    expect(c4.status).toBe("no_target");
   });
 });

@@ -65,17 +65,6 @@ export function periodLabel(status: Pick<ContractStatus, "period_word">, p: Peri
   return `${periodName(status, p.number)}: ${shortDate(p.first)} to ${shortDate(p.last)}`;
 }
 
-/**
- * The period a form opens on: the last one that has ended by `today` (the
- * one to report on); while the first has not ended, the first; after the
- * contract, the last.
- */
-export function defaultPeriod(periods: Period[], today: string): number {
-  const ended = periods.filter((p) => p.last < today);
-  if (ended.length > 0) return ended[ended.length - 1].number;
-  return periods[0]?.number ?? 1;
-}
-
 /** One commitment's row of the period form, as typed. */
 export interface RowDraft {
   achieved: string;

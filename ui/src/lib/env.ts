@@ -1,10 +1,10 @@
-// How the UI is running: inside the desktop app, or in a browser preview
-// with the fake backend (`?fake=1`, only when the Tauri IPC is absent).
+// How the UI is running: inside the desktop app, or in a browser preview on
+// the test server (`?server=URL`, only when the Tauri IPC is absent).
 
 export const env = {
-  /** The fake backend is in use (a browser preview). */
+  /** The test server is in use (a browser preview on a throwaway store). */
   preview: false,
-  /** No backend at all: opened in a browser without `?fake=1`. */
+  /** No backend at all: opened in a browser without `?server=URL`. */
   noBackend: false,
 };
 

@@ -30,7 +30,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type DecimalField = "quantity" | "baseline";
 
-/** Every field of a commitment a user can change, as FORMATS.md names them. */
+/** Every field of a commitment a user can change, as docs/formats.md names them. */
 export type CommitmentField = Exclude<keyof Commitment, "id">;
 
 /** What each field is called on screen. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { demoOffer, demoTender } from "./fake/demo";
-import { durhamSample } from "./fake/plans";
+import { demoFromCore } from "../test/helpers";
 import { cleanCommitment, cleanText, isDate, nextCommitmentId, scorable } from "./offer-state.svelte";
 import { parseRoute } from "./router.svelte";
 
@@ -24,11 +23,12 @@ describe("what is sent", () => {
     expect(c.hot_topic).toBeNull();
   });
 
-  it("scores only what the backend can read", () => {
-    const offer = demoOffer();
+  it("scores only what the backend can read", async () => {
+    const { doc: demo } = await demoFromCore();
+    const offer = demo.offer;
     offer.commitments.push({ id: "c6", what: "  " });
     offer.bidder.name = "";
-    const doc = scorable({ plan: durhamSample, tender: demoTender(), offer });
+    const doc = scorable({ ...demo, offer });
     expect(doc.offer.commitments.map((c) => c.id)).toEqual(["c1", "c2", "c3", "c4", "c5"]);
     expect(doc.offer.bidder.name).toBe("Unnamed bidder");
   });

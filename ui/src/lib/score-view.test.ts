@@ -1,12 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { demoOffer, demoTender } from "./fake/demo";
-import { durhamSample } from "./fake/plans";
-import { fakeScore } from "./fake/score";
-import { onePlace, toScoreView } from "./score-view";
+import { demoFromCore } from "../test/helpers";
+import { onePlace, toScoreView, type ScoreView } from "./score-view";
 
 describe("the score as the editor shows it", () => {
-  const view = toScoreView(fakeScore({ plan: durhamSample, tender: demoTender(), offer: demoOffer() }), { sv1: 1, sv2: 2 });
+  let view: ScoreView;
+  beforeAll(async () => {
+    view = toScoreView((await demoFromCore()).report, { sv1: 1, sv2: 2 });
+  });
 
   it("gives every hot topic its band number and word", () => {
     const jobs = view.hotTopics.find((h) => h.id === "local-jobs");

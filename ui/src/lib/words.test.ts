@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { charStatus, countChars, countWords, wordStatus } from "./words";
 
-describe("countWords (SCORING.md section 4)", () => {
+describe("countWords (docs/scoring.md section 4)", () => {
   it("counts runs of non-space characters", () => {
     expect(countWords("")).toBe(0);
     expect(countWords("   \n\t ")).toBe(0);

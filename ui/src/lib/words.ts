@@ -1,4 +1,4 @@
-// Counting words as evaluators do (SCORING.md, section 4), the same way as
+// Counting words as evaluators do (docs/scoring.md, section 4), the same way as
 // the Rust core (src/score/text.rs), so that the live count in the editor
 // and the self-score always agree.
 

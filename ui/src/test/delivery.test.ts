@@ -5,23 +5,37 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import App from "../App.svelte";
 import { SAVE_DELAY_MS } from "../lib/autosave.svelte";
+import type { Contract } from "../lib/bindings/Contract";
 import type { NewRecord } from "../lib/bindings/NewRecord";
-import type { FakeBackend } from "../lib/fake-backend";
-import { DEMO_OFFER, goTo, installFake } from "./helpers";
+import { shortDate } from "../lib/format";
+import type { ServerBackend } from "../lib/http-backend";
+import { DEMO_OFFER, goTo, installServer } from "./helpers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Mid-August 2027: the demo contract's first quarter (April to June) has ended.
 const TODAY = "2027-08-15";
 
-function fakeToday(): FakeBackend {
-  const fake = installFake();
-  fake.today = TODAY;
-  return fake;
+/** A new store whose today is `TODAY`. */
+function storeOnToday(): Promise<ServerBackend> {
+  return installServer({ today: TODAY });
 }
 
-function won(fake: FakeBackend): void {
-  fake.award(DEMO_OFFER, { start: "2027-04-01", reporting: "quarterly" }, "2027-03-03");
+/** The demo offer won on 3 March 2027, reported quarterly from 1 April. */
+async function won(backend: ServerBackend): Promise<void> {
+  await backend.setToday("2027-03-03");
+  await backend.direct("award_offer", { id: DEMO_OFFER, award: { start: "2027-04-01", reporting: "quarterly" } });
+  await backend.setToday(TODAY);
+}
+
+/** Records figures for Quarter 1, as the Delivery tab would. */
+async function recorded(backend: ServerBackend, records: NewRecord[]): Promise<void> {
+  await backend.direct("record_delivery", { id: DEMO_OFFER, period: 1, records });
+}
+
+/** The won offer's contract as the store holds it. */
+function contract(backend: ServerBackend): Promise<Contract> {
+  return backend.direct<Contract>("get_contract", { id: DEMO_OFFER });
 }
 
 async function openDemo(): Promise<void> {
@@ -62,7 +76,7 @@ afterEach(() => {
 
 describe("Marking an offer as won", () => {
   it("starts from the tender's start date and quarterly reports, and says the offer is then kept as submitted", async () => {
-    const fake = fakeToday();
+    const backend = await storeOnToday();
     await openDemo();
     await fireEvent.click(screen.getByTestId("award-open"));
     const form = screen.getByTestId("award-form");
@@ -75,7 +89,7 @@ describe("Marking an offer as won", () => {
     await fireEvent.click(screen.getByTestId("award-reporting-six_monthly"));
     await fireEvent.click(screen.getByTestId("award-confirm"));
     await screen.findByTestId("won-banner");
-    expect(fake.callsOf("award_offer")[0].args).toEqual({
+    expect(backend.callsOf("award_offer")[0].args).toEqual({
       id: DEMO_OFFER,
       award: { start: "2027-04-01", reporting: "six_monthly" },
     });
@@ -87,18 +101,18 @@ describe("Marking an offer as won", () => {
   });
 
   it("refuses a start date that is not a whole date, without asking the backend", async () => {
-    const fake = fakeToday();
+    const backend = await storeOnToday();
     await openDemo();
     await fireEvent.click(screen.getByTestId("award-open"));
     await fireEvent.input(input("award-start"), { target: { value: "" } });
     await fireEvent.click(screen.getByTestId("award-confirm"));
     expect(screen.getByTestId("award-error").textContent).toContain("Give the contract’s start date");
-    expect(fake.callsOf("award_offer")).toHaveLength(0);
+    expect(backend.callsOf("award_offer")).toHaveLength(0);
   });
 
   it("makes the editing tabs read-only, and sends no edit", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDemo();
     expect(screen.getByTestId("won-banner").textContent).toContain("Won on 3 March 2027: kept as submitted.");
     await fireEvent.click(screen.getByTestId("tab-answers"));
@@ -107,7 +121,7 @@ describe("Marking an offer as won", () => {
     expect(answer.readOnly).toBe(true);
     await fireEvent.input(answer, { target: { value: "Changed after the award" } });
     await sleep(SAVE_DELAY_MS + 50);
-    expect(fake.callsOf("set_answer")).toHaveLength(0);
+    expect(backend.callsOf("set_answer")).toHaveLength(0);
     expect(screen.getByTestId("saved-state").textContent).not.toContain("Not saved");
 
     await fireEvent.click(screen.getByTestId("tab-commitments"));
@@ -120,31 +134,31 @@ describe("Marking an offer as won", () => {
   });
 
   it("withdraws the award while nothing is recorded, and the offer can be edited again", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDelivery();
     await fireEvent.click(screen.getByTestId("withdraw-award"));
     await fireEvent.click(screen.getByTestId("withdraw-confirm"));
     await waitFor(() => expect(screen.queryByTestId("tab-delivery")).toBeNull());
-    expect(fake.callsOf("withdraw_award")).toHaveLength(1);
-    expect(fake.contracts.has(DEMO_OFFER)).toBe(false);
+    expect(backend.callsOf("withdraw_award")).toHaveLength(1);
+    expect(await backend.direct("get_contract", { id: DEMO_OFFER })).toBeNull();
     expect(screen.getByTestId("tab-answers").getAttribute("aria-selected")).toBe("true");
     expect((screen.getByTestId("answer-sv2") as HTMLTextAreaElement).readOnly).toBe(false);
     expect(screen.getByTestId("award-open")).toBeTruthy();
   });
 
   it("offers no withdrawal once a figure is recorded", async () => {
-    const fake = fakeToday();
-    won(fake);
-    fake.record(DEMO_OFFER, [record("1")]);
+    const backend = await storeOnToday();
+    await won(backend);
+    await recorded(backend, [record("1")]);
     await openDelivery();
     expect(screen.getByTestId("won-banner")).toBeTruthy();
     expect(screen.queryByTestId("withdraw-award")).toBeNull();
   });
 
   it("marks won offers in Home's list", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     render(App);
     const row = await screen.findByTestId(`offer-row-${DEMO_OFFER}`);
     expect(within(row).getByTestId(`offer-won-${DEMO_OFFER}`).textContent).toContain("Won 3 Mar 2027");
@@ -153,9 +167,9 @@ describe("Marking an offer as won", () => {
 
 describe("The Delivery tab", () => {
   it("opens on the last quarter that has ended, with the status at a glance", async () => {
-    const fake = fakeToday();
-    won(fake);
-    fake.record(DEMO_OFFER, [
+    const backend = await storeOnToday();
+    await won(backend);
+    await recorded(backend, [
       record("2", { note: "Two referred candidates started in May" }),
       record("20", { commitment: "c2" }),
       record("3", { commitment: "c5" }),
@@ -183,8 +197,8 @@ describe("The Delivery tab", () => {
   });
 
   it("records a quarter: only the changed rows are sent, in one call, and the status follows", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDelivery();
     expect(screen.getByTestId("status-c1").textContent).toContain("Behind");
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
@@ -199,7 +213,7 @@ describe("The Delivery tab", () => {
     await fireEvent.input(input("record-name"), { target: { value: "Jo Bloggs" } });
     await fireEvent.click(screen.getByTestId("record-save"));
     await waitFor(() => expect(screen.getByTestId("record-result").textContent).toContain("Saved 2 figures for Quarter 1."));
-    const calls = fake.callsOf("record_delivery");
+    const calls = backend.callsOf("record_delivery");
     expect(calls).toHaveLength(1);
     expect(calls[0].args).toEqual({
       id: DEMO_OFFER,
@@ -216,9 +230,9 @@ describe("The Delivery tab", () => {
   });
 
   it("saves a changed figure as a correction and shows its history: who, what, when", async () => {
-    const fake = fakeToday();
-    won(fake);
-    fake.record(DEMO_OFFER, [record("2", { note: "Two started" })], () => "2027-07-02T09:00:00Z");
+    const backend = await storeOnToday();
+    await won(backend);
+    await recorded(backend, [record("2", { note: "Two started" })]);
     localStorage.setItem("offerwright.recordedBy", "Sam Lee");
     await openDelivery();
     expect(input("record-name").value).toBe("Sam Lee");
@@ -229,7 +243,7 @@ describe("The Delivery tab", () => {
     expect(screen.getByTestId("record-pending-c1").textContent).toContain("Correction");
     await fireEvent.click(screen.getByTestId("record-save"));
     await waitFor(() => expect(screen.getByTestId("record-result").textContent).toContain("Saved 1 figure for Quarter 1, a correction."));
-    expect((fake.callsOf("record_delivery")[0].args as { records: NewRecord[] }).records).toEqual([
+    expect((backend.callsOf("record_delivery")[0].args as { records: NewRecord[] }).records).toEqual([
       record("1", { note: "Two started", recorded_by: "Sam Lee" }),
     ]);
     expect(screen.getByTestId("status-c1").textContent).toContain("Behind");
@@ -239,7 +253,9 @@ describe("The Delivery tab", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0].textContent).toContain("2 people");
     expect(rows[0].textContent).toContain("Jo Bloggs");
-    expect(rows[0].textContent).toContain("2 Jul 2027");
+    const [first, second] = (await contract(backend)).delivery.records;
+    expect(rows[0].textContent).toContain(shortDate(first.recorded_at.slice(0, 10)));
+    expect(rows[1].textContent).toContain(shortDate(second.recorded_at.slice(0, 10)));
     expect(rows[0].textContent).toContain("Replaced");
     expect(rows[1].textContent).toContain("1 people");
     expect(rows[1].textContent).toContain("Sam Lee");
@@ -248,8 +264,8 @@ describe("The Delivery tab", () => {
   });
 
   it("says what to put right before anything is sent", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDelivery();
     await fireEvent.click(screen.getByTestId("record-save"));
     expect(screen.getByTestId("record-result").textContent).toContain("Nothing to save");
@@ -262,53 +278,53 @@ describe("The Delivery tab", () => {
     await fireEvent.input(input("record-achieved-c2"), { target: { value: "0" } });
     await fireEvent.click(screen.getByTestId("record-save"));
     expect(screen.getByText(/Say who records these figures/)).toBeTruthy();
-    expect(fake.callsOf("record_delivery")).toHaveLength(0);
+    expect(backend.callsOf("record_delivery")).toHaveLength(0);
   });
 
   it("keeps what was typed in a quarter while another is looked at", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDelivery();
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
     await fireEvent.change(screen.getByTestId("delivery-period"), { target: { value: "2" } });
     await waitFor(() => expect(screen.getByTestId("delivery-glance").textContent).toContain("At the end of Quarter 2"));
     expect(input("record-achieved-c1").value).toBe("");
-    expect(fake.callsOf("contract_status").at(-1)?.args).toEqual({ id: DEMO_OFFER, period: 2 });
+    expect(backend.callsOf("contract_status").at(-1)?.args).toEqual({ id: DEMO_OFFER, period: 2 });
     await fireEvent.click(screen.getByTestId("timeline-period-1"));
     await waitFor(() => expect(screen.getByTestId("delivery-glance").textContent).toContain("At the end of Quarter 1"));
     expect(input("record-achieved-c1").value).toBe("2");
   });
 
   it("exports the progress report of the quarter looked at, and the summary, naming the file", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDelivery();
     await fireEvent.click(screen.getByTestId("report-period-pdf"));
-    await waitFor(() => expect(screen.getByTestId("report-result").textContent).toContain("Saved to /home/you/Documents/"));
+    await waitFor(() => expect(screen.getByTestId("report-result").textContent).toContain(`Saved to ${backend.savedDir}/`));
     expect(screen.getByTestId("report-result").textContent).toContain("progress report quarter 1.pdf");
-    expect(fake.callsOf("export_progress_report")[0].args).toEqual({ id: DEMO_OFFER, period: 1, format: "pdf" });
+    expect(backend.callsOf("export_progress_report")[0].args).toEqual({ id: DEMO_OFFER, period: 1, format: "pdf" });
 
     await fireEvent.click(screen.getByTestId("report-summary-xlsx"));
     await waitFor(() => expect(screen.getByTestId("report-result").textContent).toContain("end of contract summary.xlsx"));
-    expect(fake.callsOf("export_progress_report")[1].args).toEqual({ id: DEMO_OFFER, period: null, format: "xlsx" });
+    expect(backend.callsOf("export_progress_report")[1].args).toEqual({ id: DEMO_OFFER, period: null, format: "xlsx" });
 
     // Unsaved figures would be missing from the report: it says so instead.
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
     await fireEvent.click(screen.getByTestId("report-period-xlsx"));
     expect(screen.getByTestId("report-result").textContent).toContain("Not exported: Quarter 1 has changes not saved yet");
-    expect(fake.callsOf("export_progress_report")).toHaveLength(2);
+    expect(backend.callsOf("export_progress_report")).toHaveLength(2);
   });
 
   it("shows the backend's refusal and keeps what was typed", async () => {
-    const fake = fakeToday();
-    won(fake);
+    const backend = await storeOnToday();
+    await won(backend);
     await openDelivery();
-    fake.failNext("record_delivery", { code: "busy", message: "the store is busy with another program: try again in a moment" });
+    backend.failNext("record_delivery", { code: "busy", message: "the store is busy with another program: try again in a moment" });
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
     await fireEvent.input(input("record-name"), { target: { value: "Jo Bloggs" } });
     await fireEvent.click(screen.getByTestId("record-save"));
     await waitFor(() => expect(screen.getByTestId("record-result").textContent).toContain("Not saved: the store is busy"));
     expect(input("record-achieved-c1").value).toBe("2");
-    expect(fake.contracts.get(DEMO_OFFER)?.delivery.records).toHaveLength(0);
+    expect((await contract(backend)).delivery.records).toHaveLength(0);
   });
 });

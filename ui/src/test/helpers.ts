@@ -1,22 +1,34 @@
-// Shared set-up for component tests: a fresh fake backend behind ipc.ts,
-// and nothing left over from the previous test.
+// Shared set-up for component tests: a session of the real core (through
+// the test server) behind ipc.ts, and nothing left over from the previous
+// test.
+
+import { fireEvent, screen, waitFor } from "@testing-library/svelte";
+import { expect, inject, onTestFinished } from "vitest";
 
 import { autosave } from "../lib/autosave.svelte";
 import { evidenceLibrary } from "../lib/evidence.svelte";
-import { createFakeBackend, type FakeBackend } from "../lib/fake-backend";
+import type { OfferDocument } from "../lib/bindings/OfferDocument";
+import type { OfferView } from "../lib/bindings/OfferView";
+import type { Report } from "../lib/bindings/Report";
+import { ServerBackend, type SessionOptions } from "../lib/http-backend";
 import { useBackend } from "../lib/ipc";
 import { notices } from "../lib/notices.svelte";
 import { router, setCrumbs, parseRoute } from "../lib/router.svelte";
 
-export function installFake(options: { empty?: boolean } = {}): FakeBackend {
-  const fake = createFakeBackend(options);
-  useBackend(fake);
+/**
+ * A new store behind the UI: on its first run (the demo offer and the
+ * sample plans), or as `options` say. Closed when the test ends.
+ */
+export async function installServer(options: SessionOptions = {}): Promise<ServerBackend> {
+  const backend = await ServerBackend.open(inject("uiServer"), options);
+  onTestFinished(() => backend.close());
+  useBackend(backend);
   autosave.reset();
   evidenceLibrary.reset();
   setCrumbs({});
   notices.backupWarning = null;
   notices.secondStart = false;
-  return fake;
+  return backend;
 }
 
 /** Puts the router on a route, as if the user had followed a link. */
@@ -27,10 +39,35 @@ export async function goTo(hash: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 5));
 }
 
-/** The id of the demo offer in a fresh fake (the tender is 1, the offer 2). */
-export const DEMO_OFFER = 2;
+/** The id of the demo offer in a new store (its tender is 1 too). */
+export const DEMO_OFFER = 1;
 
 /** `n` words of filler text. */
 export function words(n: number): string {
   return Array.from({ length: n }, (_, i) => `word${i + 1}`).join(" ");
+}
+
+/**
+ * Clicks the button `testid` once it can be clicked, as a user does who
+ * waits for a screen to finish loading.
+ */
+export async function clickWhenReady(testid: string): Promise<void> {
+  const button = (await screen.findByTestId(testid)) as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false));
+  await fireEvent.click(button);
+}
+
+/**
+ * The demo offer of a new store and the core's self-score of it, for tests
+ * of what the UI makes of a document and a report.
+ */
+export async function demoFromCore(): Promise<{ doc: OfferDocument; report: Report }> {
+  const backend = await ServerBackend.open(inject("uiServer"));
+  try {
+    const doc = (await backend.direct<OfferView>("get_offer", { id: DEMO_OFFER })).document;
+    const report = await backend.direct<Report>("score_document", { doc });
+    return { doc, report };
+  } finally {
+    await backend.close();
+  }
 }

@@ -1,14 +1,32 @@
 import "@testing-library/svelte/vitest";
 
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { existsSync, readFileSync } from "node:fs";
+
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import App from "../App.svelte";
 import { SAVE_DELAY_MS } from "../lib/autosave.svelte";
 import type { Commitment } from "../lib/bindings/Commitment";
-import { DEMO_OFFER, goTo, installFake, words } from "./helpers";
+import type { OfferView } from "../lib/bindings/OfferView";
+import type { TenderRecord } from "../lib/bindings/TenderRecord";
+import type { ServerBackend } from "../lib/http-backend";
+import { DEMO_OFFER, goTo, installServer, words } from "./helpers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The demo offer as the store holds it now. */
+async function stored(backend: ServerBackend): Promise<OfferView> {
+  return backend.direct<OfferView>("get_offer", { id: DEMO_OFFER });
+}
+
+/** Where the test server's save dialog puts a file the core names `name`. */
+async function savedPath(backend: ServerBackend, name: string): Promise<string> {
+  const view = await stored(backend);
+  const bidder = view.document.offer.bidder.name;
+  const reference = view.document.tender.reference;
+  return `${backend.savedDir}/${bidder} - ${reference}.${name}`;
+}
 
 async function openDemo() {
   await goTo(`#/offer/${DEMO_OFFER}`);
@@ -20,17 +38,17 @@ describe("Offer editor: answers", () => {
   beforeEach(() => goTo("#/"));
 
   it("shows each question with its marks and a word count against its limit", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     expect(screen.getByText(/Describe the social value you will deliver/)).toBeTruthy();
     expect(screen.getByText("6 marks")).toBeTruthy();
-    // The demo's answer to sv1, counted as SCORING.md section 4 says.
+    // The demo's answer to sv1, counted as docs/scoring.md section 4 says.
     expect(screen.getByTestId("wordcount-sv1").textContent?.trim()).toBe("90 / 750 words");
     expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("0 / 300 words");
   });
 
   it("updates the word count as the user types and warns in words past the limit", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     const box = screen.getByTestId("answer-sv2") as HTMLTextAreaElement;
 
@@ -48,32 +66,32 @@ describe("Offer editor: answers", () => {
   });
 
   it("saves an answer after the pause, with the last keystrokes", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     const box = screen.getByTestId("answer-sv2");
     await fireEvent.input(box, { target: { value: "We will" } });
     await fireEvent.input(box, { target: { value: "We will report" } });
     expect(screen.getByTestId("saved-state").textContent).toContain("Saving...");
-    expect(fake.callsOf("set_answer")).toHaveLength(0);
+    expect(backend.callsOf("set_answer")).toHaveLength(0);
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
-    const calls = fake.callsOf("set_answer");
+    const calls = backend.callsOf("set_answer");
     expect(calls).toHaveLength(1);
     expect(calls[0].args).toEqual({ id: DEMO_OFFER, question: "sv2", text: "We will report" });
   });
 
   it("saves at once when the field loses focus", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     const box = screen.getByTestId("answer-sv2");
     box.focus();
     await fireEvent.input(box, { target: { value: "Quarterly reports" } });
     await fireEvent.blur(box);
     await sleep(0);
-    expect(fake.callsOf("set_answer")).toHaveLength(1);
+    expect(backend.callsOf("set_answer")).toHaveLength(1);
   });
 
   it("never rewrites the field the user is typing in (native undo keeps working)", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     const box = screen.getByTestId("answer-sv2") as HTMLTextAreaElement;
     box.focus();
@@ -89,7 +107,7 @@ describe("Offer editor: commitments", () => {
   beforeEach(() => goTo("#/"));
 
   it("shows the table like the PDF: what, how many, by when, where, owner, KPI", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     const row = screen.getByTestId("commitment-row-c1");
@@ -104,7 +122,7 @@ describe("Offer editor: commitments", () => {
   });
 
   it("saves a commitment edit after the debounce and shows Saved", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     await fireEvent.click(screen.getByTestId("commitment-toggle-c2"));
@@ -114,22 +132,22 @@ describe("Offer editor: commitments", () => {
     await fireEvent.input(owner, { target: { value: "Head Chef" } });
     expect(screen.getByTestId("saved-state").textContent).toContain("Saving...");
     await sleep(SAVE_DELAY_MS / 2);
-    expect(fake.callsOf("put_commitment")).toHaveLength(0);
+    expect(backend.callsOf("put_commitment")).toHaveLength(0);
 
-    await waitFor(() => expect(fake.callsOf("put_commitment")).toHaveLength(1));
-    const sent = fake.callsOf("put_commitment")[0].args as { id: number; commitment: Commitment };
+    await waitFor(() => expect(backend.callsOf("put_commitment")).toHaveLength(1));
+    const sent = backend.callsOf("put_commitment")[0].args as { id: number; commitment: Commitment };
     expect(sent.id).toBe(DEMO_OFFER);
     expect(sent.commitment).toMatchObject({ id: "c2", owner: "Head Chef", quantity: "104", hot_topic: "apprenticeships" });
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
-    expect(fake.offers.get(DEMO_OFFER)?.offer.commitments[1].owner).toBe("Head Chef");
+    expect((await stored(backend)).document.offer.commitments[1].owner).toBe("Head Chef");
   });
 
   it("shows the backend's error message and saves again on Retry", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     await fireEvent.click(screen.getByTestId("commitment-toggle-c1"));
-    fake.failNext("put_commitment", {
+    backend.failNext("put_commitment", {
       code: "busy",
       message: "the store is busy with another program: try again in a moment",
     });
@@ -139,25 +157,25 @@ describe("Offer editor: commitments", () => {
     await waitFor(() => expect(state.textContent).toContain("Not saved: the store is busy with another program"));
     await fireEvent.click(screen.getByRole("button", { name: "Retry" }));
     await waitFor(() => expect(state.textContent).toContain("Saved"));
-    expect(fake.offers.get(DEMO_OFFER)?.offer.commitments[0].kpi).toBe("Hires a quarter");
+    expect((await stored(backend)).document.offer.commitments[0].kpi).toBe("Hires a quarter");
   });
 
   it("does not send a quantity it cannot read, and says why", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     await fireEvent.click(screen.getByTestId("commitment-toggle-c1"));
     const qty = screen.getByTestId("commitment-field-c1-quantity");
     await fireEvent.input(qty, { target: { value: "three" } });
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Not saved: How many of c1"));
-    expect(fake.callsOf("put_commitment")).toHaveLength(0);
+    expect(backend.callsOf("put_commitment")).toHaveLength(0);
     await fireEvent.input(qty, { target: { value: "£4" } });
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
-    expect((fake.callsOf("put_commitment")[0].args as { commitment: Commitment }).commitment.quantity).toBe("4");
+    expect((backend.callsOf("put_commitment")[0].args as { commitment: Commitment }).commitment.quantity).toBe("4");
   });
 
   it("adds a commitment with the next free id (Alt+N too), saved once it says what it is", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     await fireEvent.click(screen.getByTestId("add-commitment"));
@@ -169,7 +187,7 @@ describe("Offer editor: commitments", () => {
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Not saved: commitment c6 needs"));
     await fireEvent.input(what, { target: { value: "Staff volunteering days with Durham food banks" } });
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
-    const sent = fake.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment };
+    const sent = backend.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment };
     expect(sent.commitment).toMatchObject({ id: "c6", hot_topic: "volunteering", what: "Staff volunteering days with Durham food banks" });
 
     await fireEvent.keyDown(window, { key: "n", code: "KeyN", altKey: true });
@@ -177,7 +195,19 @@ describe("Offer editor: commitments", () => {
   });
 
   it("cites an item of the evidence library into the evidence field", async () => {
-    const fake = installFake();
+    const backend = await installServer();
+    await backend.direct("save_evidence", {
+      id: null,
+      item: {
+        kind: "case_study",
+        title: "From volunteer to head cook",
+        body: "Sam joined us as a kitchen volunteer after two years out of work, and now runs a school kitchen.",
+        quantity: null,
+        unit: null,
+        delivered_on: "2024-07-31",
+        source: null,
+      },
+    });
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     await fireEvent.click(screen.getByTestId("commitment-toggle-c2"));
@@ -187,20 +217,20 @@ describe("Offer editor: commitments", () => {
     const evidence = screen.getByTestId("commitment-field-c2-evidence") as HTMLTextAreaElement;
     expect(evidence.value).toContain("Sam joined us as a kitchen volunteer");
     await waitFor(() =>
-      expect((fake.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment }).commitment.evidence).toContain(
+      expect((backend.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment }).commitment.evidence).toContain(
         "From volunteer to head cook: Sam joined us",
       ),
     );
   });
 
   it("removes a commitment after confirmation", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     await fireEvent.click(screen.getByTestId("commitment-toggle-c4"));
     await fireEvent.click(screen.getByTestId("commitment-remove-c4"));
     await fireEvent.click(screen.getByTestId("commitment-remove-confirm-c4"));
-    await waitFor(() => expect(fake.callsOf("remove_commitment")).toHaveLength(1));
+    await waitFor(() => expect(backend.callsOf("remove_commitment")).toHaveLength(1));
     expect(screen.queryByTestId("commitment-row-c4")).toBeNull();
   });
 });
@@ -209,26 +239,26 @@ describe("Offer editor: export", () => {
   beforeEach(() => goTo("#/"));
 
   it("exports the three outputs and names the file written", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.keyDown(window, { key: "e", ctrlKey: true });
     const submission = screen.getByTestId("export-submission");
     await waitFor(() => expect(document.activeElement).toBe(submission));
 
     await fireEvent.click(submission);
-    expect((await screen.findByTestId("export-result")).textContent).toContain(
-      "Saved to /home/you/Documents/offer-2.pdf",
-    );
+    const pdf = await savedPath(backend, "submission.pdf");
+    expect((await screen.findByTestId("export-result")).textContent).toContain(`Saved to ${pdf}`);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     await fireEvent.click(screen.getByTestId("export-review"));
     await waitFor(() =>
-      expect(screen.getByTestId("export-result").textContent).toContain("offer-2-review.pdf"),
+      expect(screen.getByTestId("export-result").textContent).toContain("review copy.pdf"),
     );
-    expect(fake.callsOf("export_offer_pdf").map((c) => c.args)).toEqual([
-      { id: 2, review: false },
-      { id: 2, review: true },
+    expect(backend.callsOf("export_offer").map((c) => c.args)).toEqual([
+      { id: DEMO_OFFER, export: "submission" },
+      { id: DEMO_OFFER, export: "review" },
     ]);
 
-    fake.failNext("export_offer_file", { code: "io", message: "the folder is read-only: choose another" });
+    backend.failNext("export_offer_file", { code: "io", message: "the folder is read-only: choose another" });
     await fireEvent.click(screen.getByTestId("export-offer-file"));
     await waitFor(() =>
       expect(screen.getByTestId("export-result").textContent).toContain("Could not export: the folder is read-only"),
@@ -236,14 +266,14 @@ describe("Offer editor: export", () => {
   });
 
   it("flushes pending edits before exporting", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.input(screen.getByTestId("answer-sv2"), { target: { value: "Monitored monthly" } });
     await fireEvent.click(screen.getByTestId("tab-export"));
     await fireEvent.click(screen.getByTestId("export-submission"));
     await screen.findByTestId("export-result");
-    const order = fake.calls.map((c) => c.command).filter((c) => c === "set_answer" || c === "export_offer_pdf");
-    expect(order).toEqual(["set_answer", "export_offer_pdf"]);
+    const order = backend.calls.map((c) => c.command).filter((c) => c === "set_answer" || c === "export_offer");
+    expect(order).toEqual(["set_answer", "export_offer"]);
   });
 });
 
@@ -254,26 +284,25 @@ describe("Offer editor: Word, spreadsheet and portal text", () => {
   });
 
   it("saves the Word file, the spreadsheet and the CSV beside the PDFs", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-export"));
-    for (const format of ["docx", "xlsx", "csv"]) {
+    const names = { docx: "submission.docx", xlsx: "commitments.xlsx", csv: "commitments.csv" };
+    for (const [format, name] of Object.entries(names)) {
       await fireEvent.click(screen.getByTestId(`export-${format}`));
-      await waitFor(() =>
-        expect(screen.getByTestId("export-result").textContent).toContain(
-          `Saved to /home/you/Documents/offer-2.${format}`,
-        ),
-      );
+      const path = await savedPath(backend, name);
+      await waitFor(() => expect(screen.getByTestId("export-result").textContent).toContain(`Saved to ${path}`));
+      expect(existsSync(path)).toBe(true);
     }
-    expect(fake.callsOf("export_offer_office").map((c) => c.args)).toEqual([
-      { id: 2, format: "docx" },
-      { id: 2, format: "xlsx" },
-      { id: 2, format: "csv" },
+    expect(backend.callsOf("export_offer").map((c) => c.args)).toEqual([
+      { id: DEMO_OFFER, export: "docx" },
+      { id: DEMO_OFFER, export: "xlsx" },
+      { id: DEMO_OFFER, export: "csv" },
     ]);
   });
 
   it("shows each answer as plain text with its counts, and copies it", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     await openDemo();
@@ -290,11 +319,11 @@ describe("Offer editor: Word, spreadsheet and portal text", () => {
     await fireEvent.click(screen.getByTestId("portal-copy-sv1"));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(text.value));
     expect(screen.getByTestId("portal-copied-sv1").textContent).toContain("Copied");
-    expect(fake.callsOf("portal_answers")).toHaveLength(1);
+    expect(backend.callsOf("portal_answers")).toHaveLength(1);
   });
 
   it("shows the answer as typed, before it is saved", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     await fireEvent.input(screen.getByTestId("answer-sv2"), {
       target: { value: "We will report **every quarter**:\n\n* to the buyer\n* to parents" },
@@ -305,10 +334,10 @@ describe("Offer editor: Word, spreadsheet and portal text", () => {
   });
 
   it("warns when an answer is past the question's character limit", async () => {
-    const fake = installFake();
-    const tender = fake.tenders.get(1);
-    if (!tender) throw new Error("no demo tender");
-    tender.tender.questions[0].char_limit = 100;
+    const backend = await installServer();
+    const { tender } = await backend.direct<TenderRecord>("get_tender", { id: 1 });
+    tender.questions[0].char_limit = 100;
+    await backend.direct("update_tender", { id: 1, tender });
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-export"));
     const warning = await screen.findByTestId("portal-warning-sv1");
@@ -317,7 +346,7 @@ describe("Offer editor: Word, spreadsheet and portal text", () => {
   });
 
   it("selects the text for Ctrl+C when the clipboard cannot be written", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-export"));
     await fireEvent.click(await screen.findByTestId("portal-copy-sv1"));
@@ -332,7 +361,7 @@ describe("Offer editor: keyboard", () => {
   beforeEach(() => goTo("#/"));
 
   it("moves to the next and previous question with Alt+Down and Alt+Up", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     const first = screen.getByTestId("answer-sv1");
     const second = screen.getByTestId("answer-sv2");
@@ -345,7 +374,7 @@ describe("Offer editor: keyboard", () => {
   });
 
   it("moves between tabs with the arrow keys", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     const answers = screen.getByTestId("tab-answers");
     answers.focus();

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import type { Plan } from "../lib/bindings/Plan";
 import { router } from "../lib/router.svelte";
-import { goTo, installFake } from "./helpers";
+import { goTo, installServer } from "./helpers";
 
 const small: Plan = {
   id: "small-plan",
@@ -30,8 +30,8 @@ describe("Plan page", () => {
   beforeEach(() => goTo("#/"));
 
   it("shows hot topic weights as shares of 100", async () => {
-    const fake = installFake();
-    fake.addPlan(small);
+    const backend = await installServer();
+    await backend.direct("save_plan", { plan: small });
     await goTo("#/plan/small-plan");
     render(App);
     expect((await screen.findByTestId("plan-weight-jobs")).textContent).toContain("25 of 100");
@@ -44,7 +44,7 @@ describe("Plan page", () => {
   });
 
   it("shows the Durham sample's weights, which already add up to 100", async () => {
-    installFake();
+    await installServer();
     await goTo("#/plan/durham-sample");
     render(App);
     expect((await screen.findByTestId("plan-weight-local-jobs")).textContent).toContain("20 of 100");
@@ -52,8 +52,8 @@ describe("Plan page", () => {
   });
 
   it("keeps text from files inert: a <script> in a title is shown as text", async () => {
-    const fake = installFake();
-    fake.addPlan({ ...small, title: '<script>window.hacked = true</script><b>Bold</b>' });
+    const backend = await installServer();
+    await backend.direct("save_plan", { plan: { ...small, title: "<script>window.hacked = true</script><b>Bold</b>" } });
     await goTo("#/plan/small-plan");
     render(App);
     const title = await screen.findByRole("heading", { level: 1 });
@@ -63,8 +63,8 @@ describe("Plan page", () => {
   });
 
   it("shows the backend's error, naming the field, when a plan cannot be saved", async () => {
-    const fake = installFake();
-    fake.addPlan(small);
+    const backend = await installServer();
+    await backend.direct("save_plan", { plan: small });
     await goTo("#/plan/small-plan/edit");
     render(App);
     const weight = (await screen.findByTestId("plan-weight-input-2")) as HTMLInputElement;
@@ -73,21 +73,21 @@ describe("Plan page", () => {
     await fireEvent.click(screen.getByTestId("plan-save"));
     const error = await screen.findByTestId("plan-error");
     expect(error.textContent).toContain("hot_topics[2].weight: expected a decimal greater than 0");
-    expect(fake.plans.get("small-plan")?.plan.hot_topics[2].weight).toBe("2");
+    expect((await backend.direct<Plan>("get_plan", { id: "small-plan" })).hot_topics[2].weight).toBe("2");
 
     await fireEvent.input(weight, { target: { value: "6" } });
     await fireEvent.click(screen.getByTestId("plan-save"));
     await waitFor(() => expect(router.route).toEqual({ name: "plan", id: "small-plan", edit: false }));
-    expect(fake.plans.get("small-plan")?.plan.hot_topics[2].weight).toBe("6");
+    expect((await backend.direct<Plan>("get_plan", { id: "small-plan" })).hot_topics[2].weight).toBe("6");
   });
 
   it("exports the plan file and names the file written", async () => {
-    installFake();
+    await installServer();
     await goTo("#/plan/durham-sample");
     render(App);
     await fireEvent.click(await screen.findByTestId("plan-export-file"));
-    expect((await screen.findByTestId("plan-export-result")).textContent).toContain(
-      "Saved to /home/you/Documents/durham-sample.svplan.json",
+    expect((await screen.findByTestId("plan-export-result")).textContent).toMatch(
+      /Saved to \/.*\/saved\/durham-sample\.svplan\.json/,
     );
   });
 });
@@ -96,7 +96,7 @@ describe("Tender page", () => {
   beforeEach(() => goTo("#/"));
 
   it("creates a tender with its questions", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await goTo("#/tender/new?plan=durham-sample");
     render(App);
     const set = async (testid: string, value: string) =>
@@ -115,7 +115,7 @@ describe("Tender page", () => {
     await fireEvent.click(screen.getByTestId("tender-save"));
 
     await waitFor(() => expect(router.route.name).toBe("tender"));
-    const [call] = fake.callsOf("create_tender");
+    const [call] = backend.callsOf("create_tender");
     expect(call.args).toEqual({
       planId: "durham-sample",
       tender: {
@@ -135,14 +135,17 @@ describe("Tender page", () => {
     expect(await screen.findByText(/Tender saved/)).toBeTruthy();
   });
 
-  it("shows the backend's refusal", async () => {
-    const fake = installFake();
+  it("shows the core's refusal, naming the field", async () => {
+    await installServer();
     await goTo("#/tender/1");
     render(App);
-    fake.failNext("update_tender", { code: "invalid", message: "contract_start: expected a date not before the deadline" });
+    // The contract cannot start before the tender's deadline (15 December 2026).
+    await fireEvent.input(await screen.findByTestId("tender-field-contract_start"), {
+      target: { value: "2026-01-01" },
+    });
     await fireEvent.click(await screen.findByTestId("tender-save"));
     expect((await screen.findByTestId("tender-error")).textContent).toContain(
-      "contract_start: expected a date not before the deadline",
+      "contract_start: the contract starts (2026-01-01) before the tender's deadline (2026-12-15)",
     );
   });
 });

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import type { OfferDocument } from "../lib/bindings/OfferDocument";
 import { RESCORE_DELAY_MS } from "../lib/rescore.svelte";
-import { DEMO_OFFER, goTo, installFake } from "./helpers";
+import { DEMO_OFFER, goTo, installServer } from "./helpers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -20,7 +20,7 @@ describe("Live self-score", () => {
   beforeEach(() => goTo("#/"));
 
   it("shows projected marks, a band per hot topic and the disclaimer", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     const panel = await screen.findByTestId("score-panel");
     await waitFor(() => expect(screen.getByTestId("score-marks").textContent).toMatch(/^\d+\.\d of 10$/));
@@ -30,26 +30,26 @@ describe("Live self-score", () => {
   });
 
   it("rescores from the document in memory, off the keystroke path", async () => {
-    const fake = installFake();
+    const backend = await installServer();
     await openDemo();
-    await waitFor(() => expect(fake.callsOf("score_document")).toHaveLength(1));
+    await waitFor(() => expect(backend.callsOf("score_document")).toHaveLength(1));
     const box = screen.getByTestId("answer-sv2");
     for (const text of ["We", "We will", "We will report"]) {
       await fireEvent.input(box, { target: { value: text } });
     }
     // Typing did not wait for a score: none was asked for yet.
-    expect(fake.callsOf("score_document")).toHaveLength(1);
+    expect(backend.callsOf("score_document")).toHaveLength(1);
     await sleep(RESCORE_DELAY_MS + 100);
-    const calls = fake.callsOf("score_document");
+    const calls = backend.callsOf("score_document");
     expect(calls).toHaveLength(2);
     const doc = calls[1].args?.doc as OfferDocument;
     expect(doc.offer.answers.find((a) => a.question === "sv2")?.text).toBe("We will report");
     // Scored before it was saved: the save still waits for its own pause.
-    expect(fake.callsOf("set_answer")).toHaveLength(0);
+    expect(backend.callsOf("set_answer")).toHaveLength(0);
   });
 
   it("raises a hot topic's band when a commitment is added for it", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     await waitFor(() => expect(screen.getByTestId("band-local-supply-chain").textContent).toBe("0 No response"));
     await fireEvent.click(screen.getByTestId("tab-commitments"));
@@ -70,7 +70,7 @@ describe("Live self-score", () => {
   });
 
   it("takes the user to the field a fix is about", async () => {
-    installFake();
+    await installServer();
     await openDemo();
     await screen.findByTestId("fix-1");
     // Text errors come first: question 2 is not answered.
@@ -90,8 +90,8 @@ describe("Live self-score", () => {
   });
 
   it("shows the backend's message when the score cannot be worked out", async () => {
-    const fake = installFake();
-    fake.failNext("score_document", { code: "invalid", message: "document.tender.questions[0].marks: expected a decimal" });
+    const backend = await installServer();
+    backend.failNext("score_document", { code: "invalid", message: "document.tender.questions[0].marks: expected a decimal" });
     await openDemo();
     expect((await screen.findByText(/could not be worked out/)).textContent).toContain(
       "document.tender.questions[0].marks: expected a decimal",

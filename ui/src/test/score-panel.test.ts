@@ -3,19 +3,17 @@ import "@testing-library/svelte/vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 
-import { demoOffer, demoTender } from "../lib/fake/demo";
-import { durhamSample } from "../lib/fake/plans";
-import { fakeScore } from "../lib/fake/score";
 import { toScoreView } from "../lib/score-view";
 import ScorePanel from "../offer/ScorePanel.svelte";
+import { demoFromCore } from "./helpers";
 
-function demoView() {
-  return toScoreView(fakeScore({ plan: durhamSample, tender: demoTender(), offer: demoOffer() }), { sv1: 1, sv2: 2 });
+async function demoView() {
+  return toScoreView((await demoFromCore()).report, { sv1: 1, sv2: 2 });
 }
 
 describe("ScorePanel", () => {
-  it("shows projected marks, a band with number and word per hot topic, and the disclaimer", () => {
-    const view = demoView();
+  it("shows projected marks, a band with number and word per hot topic, and the disclaimer", async () => {
+    const view = await demoView();
     render(ScorePanel, { score: view, onfix: () => {} });
     expect(screen.getByTestId("score-marks").textContent).toBe(view.marksText);
     expect(screen.getByTestId("band-local-jobs").textContent).toBe("5 Excellent");
@@ -24,7 +22,7 @@ describe("ScorePanel", () => {
   });
 
   it("lists the top fixes as links to the field that fixes them", async () => {
-    const view = demoView();
+    const view = await demoView();
     const onfix = vi.fn();
     render(ScorePanel, { score: view, onfix });
     await fireEvent.click(screen.getByTestId("fix-1"));

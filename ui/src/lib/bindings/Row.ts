@@ -15,6 +15,10 @@ rank: number,
  */
 tied: boolean, 
 /**
+ * The place as shown everywhere: "3", or "3=" for a shared place.
+ */
+rank_text: string, 
+/**
  * The participant (the bidder's name), or a letter when anonymised.
  */
 participant: string, 
