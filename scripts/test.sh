@@ -23,10 +23,10 @@ cargo test --locked
 echo "==> desktop shell: commands on Tauri's mock runtime, lockdown"
 cargo test --locked -p offerwright-app
 
-echo "==> UI: types and component tests, against the real core"
+echo "==> UI: format (Prettier), lints (ESLint), types, and component tests against the real core"
 # The component tests call the core through testkit's test server.
 cargo build --locked -p offerwright-testkit --bin ui-server
-(cd ui && npm run check && OFFERWRIGHT_UI_SERVER="$(target_dir)/debug/ui-server" npm test)
+(cd ui && npm run lint && npm run check && OFFERWRIGHT_UI_SERVER="$(target_dir)/debug/ui-server" npm test)
 
 echo "==> end to end: the real app under Xvfb"
 # The e2e-dialogs feature lets the tests answer the native dialogs; the app

@@ -90,7 +90,18 @@ async function audit(screen) {
     // eslint-disable-next-line no-undef
     axe
       .run(document, { resultTypes: ["violations"] })
-      .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) })))))
+      .then((r) =>
+        done(
+          JSON.stringify(
+            r.violations.map((v) => ({
+              id: v.id,
+              impact: v.impact,
+              help: v.help,
+              nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+            })),
+          ),
+        ),
+      )
       .catch((e) => done(JSON.stringify([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }])));
   });
   const violations = JSON.parse(result).filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -157,7 +168,9 @@ test("a tender can be created", async () => {
   if (!saved) {
     await screenshot("03-tender-not-saved");
     const error = await byId("tender-error");
-    assert.fail(`the new tender is not shown after saving: ${(await error.isExisting()) ? await error.getText() : "no error shown"}`);
+    assert.fail(
+      `the new tender is not shown after saving: ${(await error.isExisting()) ? await error.getText() : "no error shown"}`,
+    );
   }
   await (await shown("nav-home")).click();
   const home = await shown("home-offers");
@@ -287,8 +300,7 @@ test("every edit is still there after closing and starting again", async () => {
   assert.match(await answer.getValue(), /^Our kitchens will employ local people/);
   await (await shown("tab-commitments")).click();
   await browser.waitUntil(
-    async () =>
-      /Divert kitchen waste from landfill/.test(await browser.execute(() => document.body.innerText)),
+    async () => /Divert kitchen waste from landfill/.test(await browser.execute(() => document.body.innerText)),
     { timeout: 5000, timeoutMsg: "the new commitment is not there after a restart" },
   );
   await screenshot("08-after-restart");

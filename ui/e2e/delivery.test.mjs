@@ -63,7 +63,18 @@ async function audit(screen) {
     // eslint-disable-next-line no-undef
     axe
       .run(document, { resultTypes: ["violations"] })
-      .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) })))))
+      .then((r) =>
+        done(
+          JSON.stringify(
+            r.violations.map((v) => ({
+              id: v.id,
+              impact: v.impact,
+              help: v.help,
+              nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+            })),
+          ),
+        ),
+      )
       .catch((e) => done(JSON.stringify([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }])));
   });
   const violations = JSON.parse(result).filter((v) => v.impact === "serious" || v.impact === "critical");

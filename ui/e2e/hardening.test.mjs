@@ -55,7 +55,9 @@ test("closing while another program holds the store keeps the window open until 
   // Another program takes the store's write lock for 25 s: longer than two
   // of the app's 10 s waits for it.
   const store = path.join(dataDir, "offerwright.sqlite3");
-  const holder = spawn("python3", [path.join(here, "hold-store.py"), store, "25"], { stdio: ["ignore", "pipe", "inherit"] });
+  const holder = spawn("python3", [path.join(here, "hold-store.py"), store, "25"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise((resolve) => holder.once("exit", resolve));
   t.after(() => holder.kill("SIGKILL"));
   await new Promise((resolve, reject) => {
@@ -74,7 +76,10 @@ test("closing while another program holds the store keeps the window open until 
   await saveScreenshot(browser, path.join(artefacts, "30-close-while-busy.png"));
   // Past the time a UI has to answer a close: the window is still open.
   await sleep(6000);
-  assert.ok(appProcesses().some(([, name]) => name === "offerwright-app"), "the window stayed open");
+  assert.ok(
+    appProcesses().some(([, name]) => name === "offerwright-app"),
+    "the window stayed open",
+  );
   // Both waits for the lock fail: the window says the edit is not saved.
   await browser.waitUntil(async () => /Your last changes are not saved/.test(await guard.getText()), {
     timeout: 30000,
@@ -94,7 +99,9 @@ test("closing while another program holds the store keeps the window open until 
   await session.stop();
   session = undefined;
 
-  const shownOffer = JSON.parse(execFileSync(cli, ["--data-dir", dataDir, "offer", "show", "1", "--json"], { encoding: "utf8" }));
+  const shownOffer = JSON.parse(
+    execFileSync(cli, ["--data-dir", dataDir, "offer", "show", "1", "--json"], { encoding: "utf8" }),
+  );
   const sv1 = shownOffer.answers.find((a) => a.question === "sv1");
   assert.ok(sv1.text.includes(typed.trim()), `the typed text is stored: ${sv1.text}`);
 });

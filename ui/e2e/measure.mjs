@@ -58,7 +58,9 @@ function launchOnce() {
 
 function parentOf(pid) {
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ")[1];
+    return readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /s, "")
+      .split(" ")[1];
   } catch {
     return "";
   }
@@ -81,7 +83,9 @@ for (let i = 0; i < 5; i++) {
   await gone();
 }
 times.sort((a, b) => a - b);
-console.log(`start-up to first screen: median ${times[2].toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(", ")})`);
+console.log(
+  `start-up to first screen: median ${times[2].toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(", ")})`,
+);
 
 const { browser, stop } = await startApp({ app: path.resolve(app), driver, dataDir, dialogDir: dataDir });
 const row = await browser.$('[data-testid^="offer-row-"]');

@@ -86,7 +86,7 @@ test("a trainer packs, a participant hands back an offer, the trainer compares",
   await close();
 
   // Two broken files beside it.
-  writeFileSync(path.join(room, "broken.svoffer.json"), "{ \"format\": ");
+  writeFileSync(path.join(room, "broken.svoffer.json"), '{ "format": ');
   writeFileSync(
     path.join(room, "a plan.svoffer.json"),
     readFileSync(path.join(root, "assets/plans/durham-sample.svplan.json")),

@@ -23,7 +23,7 @@ export function keep(node: Field, value: string) {
  */
 export function insertText(node: Field, text: string): void {
   node.focus();
-  let done = false;
+  let done: boolean;
   try {
     done = typeof document.execCommand === "function" && document.execCommand("insertText", false, text);
   } catch {

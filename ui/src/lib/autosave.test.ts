@@ -38,10 +38,17 @@ describe("autosave", () => {
   it("never lets an older save land after a newer one", async () => {
     const landed: string[] = [];
     let release: () => void = () => {};
-    autosave.now("x", () => new Promise<void>((r) => (release = () => {
-      landed.push("old");
-      r();
-    })));
+    autosave.now(
+      "x",
+      () =>
+        new Promise<void>(
+          (r) =>
+            (release = () => {
+              landed.push("old");
+              r();
+            }),
+        ),
+    );
     const newer = autosave.now("x", async () => landed.push("new"));
     await vi.advanceTimersByTimeAsync(0);
     expect(landed).toEqual([]);

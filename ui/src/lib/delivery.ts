@@ -82,9 +82,7 @@ export function draftOf(record: DeliveryRecord | null | undefined): RowDraft {
 }
 
 function cleanEvidence(list: EvidenceRef[]): EvidenceRef[] {
-  return list
-    .map((e) => ({ kind: e.kind, text: cleanText(e.text).trim() }))
-    .filter((e) => e.text !== "");
+  return list.map((e) => ({ kind: e.kind, text: cleanText(e.text).trim() })).filter((e) => e.text !== "");
 }
 
 function sameEvidence(a: EvidenceRef[], b: EvidenceRef[]): boolean {
@@ -95,7 +93,10 @@ function sameEvidence(a: EvidenceRef[], b: EvidenceRef[]): boolean {
 export function rowChange(
   draft: RowDraft,
   record: DeliveryRecord | null | undefined,
-): { kind: "same" } | { kind: "error"; message: string } | { kind: "new" | "correction"; achieved: string; note: string | null; evidence: EvidenceRef[] } {
+):
+  | { kind: "same" }
+  | { kind: "error"; message: string }
+  | { kind: "new" | "correction"; achieved: string; note: string | null; evidence: EvidenceRef[] } {
   const note = cleanText(draft.note).trim();
   const evidence = cleanEvidence(draft.evidence);
   const read = readDecimal(draft.achieved);

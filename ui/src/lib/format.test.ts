@@ -64,7 +64,14 @@ describe("dates", () => {
 describe("sharesOf100", () => {
   it("gives each weight its share of 100", () => {
     expect(sharesOf100(["20", "20", "15", "10", "10", "10", "5", "10"])).toEqual([
-      "20", "20", "15", "10", "10", "10", "5", "10",
+      "20",
+      "20",
+      "15",
+      "10",
+      "10",
+      "10",
+      "5",
+      "10",
     ]);
     expect(sharesOf100(["1", "1", "2"])).toEqual(["25", "25", "50"]);
     expect(sharesOf100(["1", "1", "1"])).toEqual(["33.3", "33.3", "33.3"]);

@@ -111,10 +111,7 @@ export function ago(rfc3339: string, now: number = Date.now()): string {
  */
 export function sharesOf100(weights: readonly string[]): string[] {
   const parsed = weights.map((w) => parseDec(w));
-  const total = parsed.reduce<Dec>(
-    (sum, d) => (d && isPositive(d) ? add(sum, d) : sum),
-    { units: 0n, scale: 0 },
-  );
+  const total = parsed.reduce<Dec>((sum, d) => (d && isPositive(d) ? add(sum, d) : sum), { units: 0n, scale: 0 });
   return parsed.map((d) => {
     if (!d || !isPositive(d) || !isPositive(total)) return "0";
     const hundred: Dec = { units: d.units * 100n, scale: d.scale };
@@ -124,10 +121,13 @@ export function sharesOf100(weights: readonly string[]): string[] {
 
 /** The sum of decimal strings, as written ("20" + "12.5" -> "32.5"); invalid ones are skipped. */
 export function sum(values: readonly string[]): string {
-  const total = values.reduce<Dec>((acc, v) => {
-    const d = parseDec(v);
-    return d ? add(acc, d) : acc;
-  }, { units: 0n, scale: 0 });
+  const total = values.reduce<Dec>(
+    (acc, v) => {
+      const d = parseDec(v);
+      return d ? add(acc, d) : acc;
+    },
+    { units: 0n, scale: 0 },
+  );
   return toText(total);
 }
 

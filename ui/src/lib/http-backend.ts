@@ -83,7 +83,11 @@ export class ServerBackend implements Backend {
   }
 
   /** How the next dialogs answer: a path, or null for a cancelled dialog. */
-  async answerDialogs(answers: { saveDir?: string | null; openFile?: string | null; openFolder?: string | null }): Promise<void> {
+  async answerDialogs(answers: {
+    saveDir?: string | null;
+    openFile?: string | null;
+    openFolder?: string | null;
+  }): Promise<void> {
     await post(`${this.server}/sessions/${this.id}/dialogs`, answers);
   }
 

@@ -66,9 +66,10 @@ export function isDate(value: string): boolean {
  * which the backend refuses, are dropped.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/[\u000b\u000c\u2028\u2029]/g, "\n")
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, "");
+  // Control characters are what these patterns look for.
+  /* eslint-disable no-control-regex */
+  return text.replace(/[\u000b\u000c\u2028\u2029]/g, "\n").replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, "");
+  /* eslint-enable no-control-regex */
 }
 
 /** The first free commitment id: c1, c2, ... */

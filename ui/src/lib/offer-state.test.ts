@@ -15,7 +15,14 @@ describe("commitment ids", () => {
 
 describe("what is sent", () => {
   it("leaves blank optional texts out", () => {
-    const c = cleanCommitment({ id: "c9", what: "Mentoring", owner: "  ", kpi: "", where: "Consett", additional: true });
+    const c = cleanCommitment({
+      id: "c9",
+      what: "Mentoring",
+      owner: "  ",
+      kpi: "",
+      where: "Consett",
+      additional: true,
+    });
     expect(c.owner).toBeNull();
     expect(c.kpi).toBeNull();
     expect(c.where).toBe("Consett");

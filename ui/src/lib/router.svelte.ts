@@ -18,7 +18,10 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, "");
   const [path, query = ""] = raw.split("?");
   const params = new URLSearchParams(query);
-  const parts = path.split("/").filter((p) => p !== "").map(decodeURIComponent);
+  const parts = path
+    .split("/")
+    .filter((p) => p !== "")
+    .map(decodeURIComponent);
   if (parts.length === 0) return { name: "home" };
   const [first, second, third] = parts;
   switch (first) {
@@ -51,8 +54,7 @@ export const href = {
   planEdit: (id: string) => `#/plan/${encodeURIComponent(id)}/edit`,
   planNew: () => "#/plan/new",
   tender: (id: number) => `#/tender/${id}`,
-  tenderNew: (plan?: string | null) =>
-    plan ? `#/tender/new?plan=${encodeURIComponent(plan)}` : "#/tender/new",
+  tenderNew: (plan?: string | null) => (plan ? `#/tender/new?plan=${encodeURIComponent(plan)}` : "#/tender/new"),
   offer: (id: number) => `#/offer/${id}`,
   workshop: () => "#/workshop",
   settings: (section?: string) => (section ? `#/settings/${section}` : "#/settings"),

@@ -53,7 +53,6 @@ export interface ScoreView {
   disclaimer: string;
 }
 
-
 export const BAND_WORDS = ["No response", "Poor", "Weak", "Satisfactory", "Good", "Excellent"];
 
 const CHECK_INFO: Record<string, { letter: string; name: string }> = {

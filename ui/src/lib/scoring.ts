@@ -6,7 +6,4 @@ import type { Scorer } from "./rescore.svelte";
 import { toScoreView } from "./score-view";
 
 export const scoreOffer: Scorer | null = async (doc) =>
-  toScoreView(
-    await api.scoreDocument(doc),
-    Object.fromEntries(doc.tender.questions.map((q, i) => [q.id, i + 1])),
-  );
+  toScoreView(await api.scoreDocument(doc), Object.fromEntries(doc.tender.questions.map((q, i) => [q.id, i + 1])));

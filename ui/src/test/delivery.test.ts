@@ -189,7 +189,9 @@ describe("The Delivery tab", () => {
     expect(c1.textContent).toContain("2 people");
     expect(screen.getByTestId("status-c1").textContent).toContain("On track");
     expect(screen.getByTestId("status-c3").textContent).toContain("Behind");
-    expect(screen.getByTestId("delivery-value").textContent).toMatch(/£[\d,.]+ of social value delivered to date, of £[\d,.]+ promised/);
+    expect(screen.getByTestId("delivery-value").textContent).toMatch(
+      /£[\d,.]+ of social value delivered to date, of £[\d,.]+ promised/,
+    );
     // The timeline: Quarter 1's figures, later quarters not looked at yet.
     expect(screen.getByTestId("timeline-c1-1").textContent).toContain("2");
     expect(screen.getByTestId("timeline-c1-1").textContent).toContain("On track");
@@ -212,14 +214,19 @@ describe("The Delivery tab", () => {
 
     await fireEvent.input(input("record-name"), { target: { value: "Jo Bloggs" } });
     await fireEvent.click(screen.getByTestId("record-save"));
-    await waitFor(() => expect(screen.getByTestId("record-result").textContent).toContain("Saved 2 figures for Quarter 1."));
+    await waitFor(() =>
+      expect(screen.getByTestId("record-result").textContent).toContain("Saved 2 figures for Quarter 1."),
+    );
     const calls = backend.callsOf("record_delivery");
     expect(calls).toHaveLength(1);
     expect(calls[0].args).toEqual({
       id: DEMO_OFFER,
       period: 1,
       records: [
-        record("2", { note: "Two referred candidates started", evidence: [{ kind: "link", text: "https://example.org/starters" }] }),
+        record("2", {
+          note: "Two referred candidates started",
+          evidence: [{ kind: "link", text: "https://example.org/starters" }],
+        }),
         record("4250.50", { commitment: "c3" }),
       ],
     });
@@ -242,7 +249,9 @@ describe("The Delivery tab", () => {
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "1" } });
     expect(screen.getByTestId("record-pending-c1").textContent).toContain("Correction");
     await fireEvent.click(screen.getByTestId("record-save"));
-    await waitFor(() => expect(screen.getByTestId("record-result").textContent).toContain("Saved 1 figure for Quarter 1, a correction."));
+    await waitFor(() =>
+      expect(screen.getByTestId("record-result").textContent).toContain("Saved 1 figure for Quarter 1, a correction."),
+    );
     expect((backend.callsOf("record_delivery")[0].args as { records: NewRecord[] }).records).toEqual([
       record("1", { note: "Two started", recorded_by: "Sam Lee" }),
     ]);
@@ -300,18 +309,24 @@ describe("The Delivery tab", () => {
     await won(backend);
     await openDelivery();
     await fireEvent.click(screen.getByTestId("report-period-pdf"));
-    await waitFor(() => expect(screen.getByTestId("report-result").textContent).toContain(`Saved to ${backend.savedDir}/`));
+    await waitFor(() =>
+      expect(screen.getByTestId("report-result").textContent).toContain(`Saved to ${backend.savedDir}/`),
+    );
     expect(screen.getByTestId("report-result").textContent).toContain("progress report quarter 1.pdf");
     expect(backend.callsOf("export_progress_report")[0].args).toEqual({ id: DEMO_OFFER, period: 1, format: "pdf" });
 
     await fireEvent.click(screen.getByTestId("report-summary-xlsx"));
-    await waitFor(() => expect(screen.getByTestId("report-result").textContent).toContain("end of contract summary.xlsx"));
+    await waitFor(() =>
+      expect(screen.getByTestId("report-result").textContent).toContain("end of contract summary.xlsx"),
+    );
     expect(backend.callsOf("export_progress_report")[1].args).toEqual({ id: DEMO_OFFER, period: null, format: "xlsx" });
 
     // Unsaved figures would be missing from the report: it says so instead.
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
     await fireEvent.click(screen.getByTestId("report-period-xlsx"));
-    expect(screen.getByTestId("report-result").textContent).toContain("Not exported: Quarter 1 has changes not saved yet");
+    expect(screen.getByTestId("report-result").textContent).toContain(
+      "Not exported: Quarter 1 has changes not saved yet",
+    );
     expect(backend.callsOf("export_progress_report")).toHaveLength(2);
   });
 
@@ -319,11 +334,16 @@ describe("The Delivery tab", () => {
     const backend = await storeOnToday();
     await won(backend);
     await openDelivery();
-    backend.failNext("record_delivery", { code: "busy", message: "the store is busy with another program: try again in a moment" });
+    backend.failNext("record_delivery", {
+      code: "busy",
+      message: "the store is busy with another program: try again in a moment",
+    });
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
     await fireEvent.input(input("record-name"), { target: { value: "Jo Bloggs" } });
     await fireEvent.click(screen.getByTestId("record-save"));
-    await waitFor(() => expect(screen.getByTestId("record-result").textContent).toContain("Not saved: the store is busy"));
+    await waitFor(() =>
+      expect(screen.getByTestId("record-result").textContent).toContain("Not saved: the store is busy"),
+    );
     expect(input("record-achieved-c1").value).toBe("2");
     expect((await contract(backend)).delivery.records).toHaveLength(0);
   });

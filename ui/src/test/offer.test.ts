@@ -137,7 +137,12 @@ describe("Offer editor: commitments", () => {
     await waitFor(() => expect(backend.callsOf("put_commitment")).toHaveLength(1));
     const sent = backend.callsOf("put_commitment")[0].args as { id: number; commitment: Commitment };
     expect(sent.id).toBe(DEMO_OFFER);
-    expect(sent.commitment).toMatchObject({ id: "c2", owner: "Head Chef", quantity: "104", hot_topic: "apprenticeships" });
+    expect(sent.commitment).toMatchObject({
+      id: "c2",
+      owner: "Head Chef",
+      quantity: "104",
+      hot_topic: "apprenticeships",
+    });
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
     expect((await stored(backend)).document.offer.commitments[1].owner).toBe("Head Chef");
   });
@@ -184,11 +189,17 @@ describe("Offer editor: commitments", () => {
     expect(screen.getByTestId("commitment-row-c6")).toBeTruthy();
 
     await fireEvent.change(screen.getByTestId("commitment-field-c6-hot_topic"), { target: { value: "volunteering" } });
-    await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Not saved: commitment c6 needs"));
+    await waitFor(() =>
+      expect(screen.getByTestId("saved-state").textContent).toContain("Not saved: commitment c6 needs"),
+    );
     await fireEvent.input(what, { target: { value: "Staff volunteering days with Durham food banks" } });
     await waitFor(() => expect(screen.getByTestId("saved-state").textContent).toContain("Saved"));
     const sent = backend.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment };
-    expect(sent.commitment).toMatchObject({ id: "c6", hot_topic: "volunteering", what: "Staff volunteering days with Durham food banks" });
+    expect(sent.commitment).toMatchObject({
+      id: "c6",
+      hot_topic: "volunteering",
+      what: "Staff volunteering days with Durham food banks",
+    });
 
     await fireEvent.keyDown(window, { key: "n", code: "KeyN", altKey: true });
     expect(await screen.findByTestId("commitment-row-c7")).toBeTruthy();
@@ -217,9 +228,9 @@ describe("Offer editor: commitments", () => {
     const evidence = screen.getByTestId("commitment-field-c2-evidence") as HTMLTextAreaElement;
     expect(evidence.value).toContain("Sam joined us as a kitchen volunteer");
     await waitFor(() =>
-      expect((backend.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment }).commitment.evidence).toContain(
-        "From volunteer to head cook: Sam joined us",
-      ),
+      expect(
+        (backend.callsOf("put_commitment").at(-1)?.args as { commitment: Commitment }).commitment.evidence,
+      ).toContain("From volunteer to head cook: Sam joined us"),
     );
   });
 
@@ -250,9 +261,7 @@ describe("Offer editor: export", () => {
     expect((await screen.findByTestId("export-result")).textContent).toContain(`Saved to ${pdf}`);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     await fireEvent.click(screen.getByTestId("export-review"));
-    await waitFor(() =>
-      expect(screen.getByTestId("export-result").textContent).toContain("review copy.pdf"),
-    );
+    await waitFor(() => expect(screen.getByTestId("export-result").textContent).toContain("review copy.pdf"));
     expect(backend.callsOf("export_offer").map((c) => c.args)).toEqual([
       { id: DEMO_OFFER, export: "submission" },
       { id: DEMO_OFFER, export: "review" },
@@ -350,9 +359,7 @@ describe("Offer editor: Word, spreadsheet and portal text", () => {
     await openDemo();
     await fireEvent.click(screen.getByTestId("tab-export"));
     await fireEvent.click(await screen.findByTestId("portal-copy-sv1"));
-    await waitFor(() =>
-      expect(screen.getByTestId("portal-copied-sv1").textContent).toContain("press Ctrl+C"),
-    );
+    await waitFor(() => expect(screen.getByTestId("portal-copied-sv1").textContent).toContain("press Ctrl+C"));
     expect(document.activeElement).toBe(screen.getByTestId("portal-text-sv1"));
   });
 });

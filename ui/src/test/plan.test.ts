@@ -23,7 +23,9 @@ const small: Plan = {
     { id: "skills", theme: "people", title: "Skills", weight: "1", place_based: false, measures: [] },
     { id: "green", theme: "people", title: "Greener travel", weight: "2", place_based: false, measures: [] },
   ],
-  measures: [{ id: "hires", name: "Local people hired", unit: "people", proxy_value: "12000.00", proxy_source: "the council" }],
+  measures: [
+    { id: "hires", name: "Local people hired", unit: "people", proxy_value: "12000.00", proxy_source: "the council" },
+  ],
 };
 
 describe("Plan page", () => {
@@ -53,7 +55,9 @@ describe("Plan page", () => {
 
   it("keeps text from files inert: a <script> in a title is shown as text", async () => {
     const backend = await installServer();
-    await backend.direct("save_plan", { plan: { ...small, title: "<script>window.hacked = true</script><b>Bold</b>" } });
+    await backend.direct("save_plan", {
+      plan: { ...small, title: "<script>window.hacked = true</script><b>Bold</b>" },
+    });
     await goTo("#/plan/small-plan");
     render(App);
     const title = await screen.findByRole("heading", { level: 1 });

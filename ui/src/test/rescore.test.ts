@@ -91,7 +91,10 @@ describe("Live self-score", () => {
 
   it("shows the backend's message when the score cannot be worked out", async () => {
     const backend = await installServer();
-    backend.failNext("score_document", { code: "invalid", message: "document.tender.questions[0].marks: expected a decimal" });
+    backend.failNext("score_document", {
+      code: "invalid",
+      message: "document.tender.questions[0].marks: expected a decimal",
+    });
     await openDemo();
     expect((await screen.findByText(/could not be worked out/)).textContent).toContain(
       "document.tender.questions[0].marks: expected a decimal",

@@ -97,7 +97,9 @@ describe("Notices about the app", () => {
     render(App);
     const banner = await screen.findByTestId("backup-warning");
     expect(banner.getAttribute("role")).toBe("alert");
-    expect(banner.textContent).toContain("Your work is saved as usual, but the daily backup of the store could not be made");
+    expect(banner.textContent).toContain(
+      "Your work is saved as usual, but the daily backup of the store could not be made",
+    );
     await fireEvent.click(within(banner).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByTestId("backup-warning")).toBeNull();
   });
