@@ -50,6 +50,21 @@ pub fn quantity(value: Decimal) -> String {
     }
 }
 
+/// A part's share of a whole out of 100, to one place at most, half away
+/// from zero: "20", "12.5", "14.3"; "0" of a whole of nothing. The one rule
+/// for a hot topic's share of the weights, wherever it is shown.
+pub fn of_100(part: Decimal, whole: Decimal) -> String {
+    if whole.is_zero() {
+        return "0".to_owned();
+    }
+    quantity(round(part / whole * Decimal::ONE_HUNDRED, 1))
+}
+
+/// [`of_100`] as a percentage: "20%", "14.3%".
+pub fn percent(part: Decimal, whole: Decimal) -> String {
+    format!("{}%", of_100(part, whole))
+}
+
 /// A date as UK readers expect it: "21 November 2026".
 pub fn uk_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()

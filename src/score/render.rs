@@ -62,14 +62,6 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// A share as a percentage: "20%", "14.3%".
-fn percent(share: rust_decimal::Decimal) -> String {
-    format!(
-        "{}%",
-        quantity(round(share * rust_decimal::Decimal::ONE_HUNDRED, 1))
-    )
-}
-
 /// The report as text, for people. `doc` is the document that was scored
 /// (for its names and titles).
 pub fn render_text(report: &Report, doc: &OfferDocument) -> String {
@@ -207,7 +199,7 @@ fn hot_topic_table(out: &mut String, report: &Report) {
             };
             [
                 short(&t.title, TITLE),
-                percent(t.share),
+                crate::money::percent(t.share, rust_decimal::Decimal::ONE),
                 t.band.label(),
                 format!("{} of {}", one_place(t.marks), one_place(t.max_marks)),
                 set_by,
@@ -534,8 +526,17 @@ mod tests {
 
     #[test]
     fn percentages_drop_trailing_zeros() {
-        assert_eq!(percent(rust_decimal::Decimal::new(2, 1)), "20%");
-        assert_eq!(percent(rust_decimal::Decimal::new(142857, 6)), "14.3%");
+        assert_eq!(
+            crate::money::percent(rust_decimal::Decimal::new(2, 1), rust_decimal::Decimal::ONE),
+            "20%"
+        );
+        assert_eq!(
+            crate::money::percent(
+                rust_decimal::Decimal::new(142857, 6),
+                rust_decimal::Decimal::ONE
+            ),
+            "14.3%"
+        );
     }
 
     #[test]

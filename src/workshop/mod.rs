@@ -31,7 +31,7 @@ use ts_rs::TS;
 use crate::domain::fields::{quoted, ser_decimal, ser_opt_decimal};
 use crate::domain::{OfferDocument, Workshop};
 use crate::files::{self, FileError};
-use crate::money::{gbp, quantity, round, uk_date};
+use crate::money::{gbp, quantity, uk_date};
 use crate::score::{self, Band, Check, Report};
 
 pub use records::{csv, write_csv};
@@ -645,7 +645,7 @@ fn weaknesses_of(doc: &OfferDocument, report: &Report) -> Vec<Kind> {
                 fix: format!(
                     "Add a measurable commitment for {}: it is worth {} of the marks.",
                     quoted(&t.title),
-                    percent(t.share)
+                    crate::money::percent(t.share, Decimal::ONE)
                 ),
                 order: 20 + i,
             });
@@ -673,10 +673,6 @@ fn weaknesses_of(doc: &OfferDocument, report: &Report) -> Vec<Kind> {
     }
     let _ = doc;
     out
-}
-
-fn percent(share: Decimal) -> String {
-    format!("{}%", quantity(round(share * Decimal::ONE_HUNDRED, 0)))
 }
 
 /// How the model offer does what a weakness lacks.
@@ -821,11 +817,7 @@ pub fn compare(pack: &Workshop, collected: &Collected, anonymise: bool) -> Compa
         .map(|t| TopicColumn {
             id: t.id.clone(),
             title: t.title.clone(),
-            share_text: if total.is_zero() {
-                "0%".to_owned()
-            } else {
-                percent(t.weight / total)
-            },
+            share_text: crate::money::percent(t.weight, total),
         })
         .collect();
     let scored: Vec<(&String, &OfferDocument, Report)> = collected

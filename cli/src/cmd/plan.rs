@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Subcommand;
-use rust_decimal::Decimal;
 
 use offerwright::domain::Plan;
 use offerwright::export::pdf;
@@ -147,13 +146,9 @@ fn plan_text(plan: &Plan) -> String {
             out.push_str(&format!("  - {outcome}\n"));
         }
         for topic in plan.hot_topics.iter().filter(|t| t.theme == theme.id) {
-            let share = if total.is_zero() {
-                Decimal::ZERO
-            } else {
-                offerwright::money::round(topic.weight / total * Decimal::ONE_HUNDRED, 0)
-            };
+            let share = offerwright::money::percent(topic.weight, total);
             out.push_str(&format!(
-                "  * Hot topic: {} ({share}% of the marks{})\n",
+                "  * Hot topic: {} ({share} of the marks{})\n",
                 topic.title,
                 if topic.place_based {
                     ", must be local"

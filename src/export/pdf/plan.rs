@@ -16,7 +16,7 @@ use super::layout::{
     ACCENT, Doc, INK, Item, LineOut, MUTED, Meta, RULE, Rgb, SHADE, Span, Style, wrap,
 };
 use crate::domain::{HotTopic, Plan, Theme};
-use crate::money::{quantity, round, uk_date};
+use crate::money::{quantity, uk_date};
 
 /// The largest body size tried.
 const LARGEST: f32 = 11.0;
@@ -215,14 +215,6 @@ impl Builder<'_> {
     }
 }
 
-/// The share of 100 points a weight is: "20", "12.5".
-fn share(weight: Decimal, total: Decimal) -> String {
-    if total.is_zero() {
-        return "0".to_owned();
-    }
-    quantity(round(weight / total * Decimal::ONE_HUNDRED, 1))
-}
-
 /// One theme's block: name, description, outcomes, hot topics.
 fn theme_block(
     fonts: &Fonts,
@@ -276,7 +268,7 @@ fn theme_block(
         b.text(&[Span::bold("Hot topics")], pad, s.body);
         for t in topics {
             b.y += s.gap * 0.35;
-            let points = format!("{} of 100", share(t.weight, total));
+            let points = format!("{} of 100", crate::money::of_100(t.weight, total));
             let points_w = fonts.width(Face::Bold, &points, s.body.size);
             let title_w = b.width - pad - points_w - s.body.size;
             let lines = wrap(
