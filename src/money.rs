@@ -4,7 +4,9 @@
 //! written to files as strings. Rounding happens only for display, half away
 //! from zero, as the self-score model says.
 
-use chrono::NaiveDate;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds for display: `dp` decimal places, half away from zero.
@@ -39,14 +41,79 @@ pub fn gbp(value: Decimal) -> String {
 
 /// A decimal quantity as written by people: "3", "2.5", "60,000".
 pub fn quantity(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    match digits.split_once('.') {
-        Some((whole, frac)) => format!("{sign}{}.{frac}", group_thousands(whole)),
-        None => format!("{sign}{}", group_thousands(digits)),
+    Quantity(value).to_string()
+}
+
+/// A decimal quantity as people write it, "3", "2.5", "60,000", written
+/// straight into a formatter (the score writes hundreds on every keystroke).
+#[derive(Debug, Clone, Copy)]
+pub struct Quantity(pub Decimal);
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let value = self.0.normalize();
+        let scale = value.scale();
+        let mantissa = value.mantissa().unsigned_abs();
+        let Some(unit) = 10u128.checked_pow(scale) else {
+            // A decimal's scale is at most 28: 10^28 fits. Never reached.
+            return write!(f, "{value}");
+        };
+        let (whole, frac) = (mantissa / unit, mantissa % unit);
+        if value.is_sign_negative() && mantissa != 0 {
+            f.write_str("-")?;
+        }
+        // The whole part, in groups of three digits, written from the right.
+        let mut buf = [0u8; 64];
+        let mut at = buf.len();
+        let mut rest = whole;
+        let mut n = 0;
+        loop {
+            if n > 0 && n % 3 == 0 {
+                at -= 1;
+                buf[at] = b',';
+            }
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            n += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())?;
+        if scale > 0 {
+            write!(f, ".{frac:0width$}", width = scale as usize)?;
+        }
+        Ok(())
+    }
+}
+
+/// A date as UK readers expect it, "1 April 2027", without parsing a
+/// format on every call.
+#[derive(Debug, Clone, Copy)]
+pub struct UkDate(pub NaiveDate);
+
+impl fmt::Display for UkDate {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS
+            .get(self.0.month0() as usize)
+            .copied()
+            .unwrap_or_default();
+        write!(f, "{} {month} {}", self.0.day(), self.0.year())
     }
 }
 
@@ -67,7 +134,7 @@ pub fn percent(part: Decimal, whole: Decimal) -> String {
 
 /// A date as UK readers expect it: "21 November 2026".
 pub fn uk_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    UkDate(date).to_string()
 }
 
 #[cfg(test)]
@@ -90,15 +157,37 @@ mod tests {
     }
 
     #[test]
-    fn quantities_drop_trailing_zeros() {
-        assert_eq!(quantity(d("60000.00")), "60,000");
-        assert_eq!(quantity(d("2.50")), "2.5");
-        assert_eq!(quantity(d("104")), "104");
+    fn quantities_drop_trailing_zeros_and_group_thousands() {
+        for (value, shown) in [
+            ("0", "0"),
+            ("60000.00", "60,000"),
+            ("2.50", "2.5"),
+            ("104", "104"),
+            ("1000", "1,000"),
+            ("999", "999"),
+            ("100000", "100,000"),
+            ("1234567.891", "1,234,567.891"),
+            ("-1234.5", "-1,234.5"),
+            ("-0.00", "0"),
+            ("0.001", "0.001"),
+            (
+                "79228162514264337593543950335",
+                "79,228,162,514,264,337,593,543,950,335",
+            ),
+        ] {
+            assert_eq!(quantity(d(value)), shown, "{value}");
+        }
     }
 
     #[test]
     fn dates_are_written_the_uk_way() {
-        let date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        assert_eq!(uk_date(date), "1 November 2026");
+        for ((y, m, day), shown) in [
+            ((2026, 11, 1), "1 November 2026"),
+            ((2028, 2, 29), "29 February 2028"),
+            ((2030, 12, 31), "31 December 2030"),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+            assert_eq!(uk_date(date), shown);
+        }
     }
 }
