@@ -299,9 +299,6 @@ test("every edit is still there after closing and starting again", async () => {
   const row = await offers.$('[data-testid^="offer-row-"]');
   await row.click();
   await (await shown("tab-answers")).click();
-  // The demo offer as a user first meets it, scored (the README's picture).
-  await browser.waitUntil(async () => /of 10$/.test(await (await byId("score-marks")).getText()), { timeout: 10000 });
-  await screenshot("04a-offer-demo");
   const answer = await shown("answer-sv2");
   assert.match(await answer.getValue(), /^Our kitchens will employ local people/);
   await (await shown("tab-commitments")).click();
