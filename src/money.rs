@@ -127,6 +127,18 @@ pub fn of_100(part: Decimal, whole: Decimal) -> String {
     quantity(round(part / whole * Decimal::ONE_HUNDRED, 1))
 }
 
+/// Each weight's share of their total out of 100, as [`of_100`] writes it.
+/// A weight that is missing or not positive counts for nothing and gets
+/// "0" (a plan being written may hold either).
+pub fn shares_of_100(weights: &[Option<Decimal>]) -> Vec<String> {
+    let counted = |w: &Option<Decimal>| w.filter(|w| w.is_sign_positive() && !w.is_zero());
+    let total: Decimal = weights.iter().filter_map(counted).sum();
+    weights
+        .iter()
+        .map(|w| counted(w).map_or_else(|| "0".to_owned(), |w| of_100(w, total)))
+        .collect()
+}
+
 /// [`of_100`] as a percentage: "20%", "14.3%".
 pub fn percent(part: Decimal, whole: Decimal) -> String {
     format!("{}%", of_100(part, whole))
@@ -177,6 +189,25 @@ mod tests {
         ] {
             assert_eq!(quantity(d(value)), shown, "{value}");
         }
+    }
+
+    #[test]
+    fn shares_are_of_the_positive_weights_only() {
+        let w = |s: &str| Decimal::from_str(s).ok();
+        assert_eq!(
+            shares_of_100(&[w("20"), w("20"), w("10"), None, w("-5"), w("0")]),
+            ["40", "40", "20", "0", "0", "0"]
+        );
+        assert_eq!(shares_of_100(&[w("1"), w("6")]), ["14.3", "85.7"]);
+        assert_eq!(
+            shares_of_100(&[w("1"), w("1"), w("1")]),
+            ["33.3", "33.3", "33.3"]
+        );
+        assert_eq!(shares_of_100(&[w("12.5"), w("37.5")]), ["25", "75"]);
+        assert!(shares_of_100(&[]).is_empty());
+        assert_eq!(shares_of_100(&[None, w("0")]), ["0", "0"]);
+        // Half away from zero: 1 of 8 is 12.5 exactly; 1 of 16 is 6.25 -> 6.3.
+        assert_eq!(shares_of_100(&[w("1"), w("15")]), ["6.3", "93.8"]);
     }
 
     #[test]

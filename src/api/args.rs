@@ -144,6 +144,14 @@ pub struct DocumentArgs {
     pub doc: Value,
 }
 
+/// Hot topics' weights as typed (a plan being written).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    /// The weights, in order; a text that is not a decimal counts for nothing.
+    pub weights: Vec<String>,
+}
+
 /// Where a won offer stands.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -238,6 +238,15 @@ pub(super) fn export_offer(s: &Session, a: ExportOffer) -> R<Option<String>> {
     Ok(Some(path_text(&path)))
 }
 
+pub(super) fn weight_shares(_: &Session, a: Weights) -> R<Vec<String>> {
+    let weights: Vec<Option<rust_decimal::Decimal>> = a
+        .weights
+        .iter()
+        .map(|w| crate::domain::fields::parse_decimal(w.trim()).ok())
+        .collect();
+    Ok(crate::money::shares_of_100(&weights))
+}
+
 pub(super) fn score_document(_: &Session, a: DocumentArgs) -> R<Report> {
     let doc: OfferDocument = files::from_value(a.doc, "document")?;
     Ok(score::score(&doc))

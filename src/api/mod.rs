@@ -271,6 +271,8 @@ commands! {
     export_plan_file(PlanId) -> Option<String>;
     /// Asks where to save the plan on a page as a one-page PDF and writes it; the path, or null.
     export_plan_pdf(PlanId) -> Option<String>;
+    /// Each weight's share of 100 points ("20", "12.5"), as the plan on a page shows it.
+    weight_shares(Weights) -> Vec<String>;
 
     /// Every tender.
     list_tenders(NoArgs) -> Vec<TenderSummary>;

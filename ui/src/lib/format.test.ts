@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ago, gbp, longDate, number, quantity, readDecimal, sharesOf100, shortDate, sum } from "./format";
+import { ago, gbp, longDate, number, quantity, readDecimal, shortDate, sum } from "./format";
 
 describe("gbp", () => {
   it("writes pounds with grouped thousands and pennies", () => {
@@ -61,29 +61,7 @@ describe("dates", () => {
   });
 });
 
-describe("sharesOf100", () => {
-  it("gives each weight its share of 100", () => {
-    expect(sharesOf100(["20", "20", "15", "10", "10", "10", "5", "10"])).toEqual([
-      "20",
-      "20",
-      "15",
-      "10",
-      "10",
-      "10",
-      "5",
-      "10",
-    ]);
-    expect(sharesOf100(["1", "1", "2"])).toEqual(["25", "25", "50"]);
-    expect(sharesOf100(["1", "1", "1"])).toEqual(["33.3", "33.3", "33.3"]);
-    expect(sharesOf100(["2", "1"])).toEqual(["66.7", "33.3"]);
-    expect(sharesOf100(["12.5", "37.5"])).toEqual(["25", "75"]);
-  });
-
-  it("gives invalid or zero weights nothing", () => {
-    expect(sharesOf100(["0", "x", "5"])).toEqual(["0", "0", "100"]);
-    expect(sharesOf100([])).toEqual([]);
-  });
-
+describe("sum", () => {
   it("adds decimals exactly", () => {
     expect(sum(["0.1", "0.2"])).toBe("0.3");
     expect(sum(["20", "12.5", "bad"])).toBe("32.5");

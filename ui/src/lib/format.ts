@@ -1,7 +1,7 @@
 // UK formats for the screen: GBP with exact pennies, dates as
 // "21 November 2026", "2 hours ago", weights as shares of 100.
 
-import { add, divide, isPositive, parseDec, round, toText, trimZeros, type Dec } from "./decimal";
+import { add, parseDec, round, toText, type Dec } from "./decimal";
 
 const MONTHS = [
   "January",
@@ -102,21 +102,6 @@ export function ago(rfc3339: string, now: number = Date.now()): string {
   if (days < 7) return `${days} days ago`;
   const d = new Date(then);
   return `on ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-}
-
-/**
- * Each weight as a share of 100, rounded half away from zero to one decimal
- * place, with no trailing ".0": ["20", "20", "10"] -> ["40", "40", "20"].
- * Weights that are not positive decimals get "0".
- */
-export function sharesOf100(weights: readonly string[]): string[] {
-  const parsed = weights.map((w) => parseDec(w));
-  const total = parsed.reduce<Dec>((sum, d) => (d && isPositive(d) ? add(sum, d) : sum), { units: 0n, scale: 0 });
-  return parsed.map((d) => {
-    if (!d || !isPositive(d) || !isPositive(total)) return "0";
-    const hundred: Dec = { units: d.units * 100n, scale: d.scale };
-    return trimZeros(toText(divide(hundred, total, 1)));
-  });
 }
 
 /** The sum of decimal strings, as written ("20" + "12.5" -> "32.5"); invalid ones are skipped. */

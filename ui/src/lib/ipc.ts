@@ -129,6 +129,8 @@ export const api = {
   importPlanFile: () => call("import_plan_file"),
   exportPlanFile: (id: string) => call("export_plan_file", { id }),
   exportPlanPdf: (id: string) => call("export_plan_pdf", { id }),
+  /** Each weight's share of 100 points, as the core works it out. */
+  weightShares: (weights: string[]) => call("weight_shares", { weights }),
 
   listTenders: () => call("list_tenders"),
   getTender: (id: number) => call("get_tender", { id }),

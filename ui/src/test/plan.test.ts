@@ -36,7 +36,9 @@ describe("Plan page", () => {
     await backend.direct("save_plan", { plan: small });
     await goTo("#/plan/small-plan");
     render(App);
-    expect((await screen.findByTestId("plan-weight-jobs")).textContent).toContain("25 of 100");
+    const jobs = await screen.findByTestId("plan-weight-jobs");
+    // The shares are the core's (money::shares_of_100), asked for once the plan shows.
+    await waitFor(() => expect(jobs.textContent).toContain("25 of 100"));
     expect(screen.getByTestId("plan-weight-skills").textContent).toContain("25 of 100");
     expect(screen.getByTestId("plan-weight-green").textContent).toContain("50 of 100");
     expect(screen.getByTestId("plan-hot-topic-jobs").textContent).toContain("Place-based");
@@ -49,7 +51,8 @@ describe("Plan page", () => {
     await installServer();
     await goTo("#/plan/durham-sample");
     render(App);
-    expect((await screen.findByTestId("plan-weight-local-jobs")).textContent).toContain("20 of 100");
+    const jobs = await screen.findByTestId("plan-weight-local-jobs");
+    await waitFor(() => expect(jobs.textContent).toContain("20 of 100"));
     expect(screen.getByTestId("plan-weight-community-recycling").textContent).toContain("5 of 100");
   });
 

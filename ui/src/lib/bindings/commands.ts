@@ -69,6 +69,8 @@ export type Commands = {
   export_plan_file: { args: { id: string, }; result: string | null };
   /** Asks where to save the plan on a page as a one-page PDF and writes it; the path, or null. */
   export_plan_pdf: { args: { id: string, }; result: string | null };
+  /** Each weight's share of 100 points ("20", "12.5"), as the plan on a page shows it. */
+  weight_shares: { args: { weights: Array<string>, }; result: Array<string> };
   /** Every tender. */
   list_tenders: { args: Record<string, never>; result: Array<TenderSummary> };
   /** One tender with its questions. */
