@@ -26,7 +26,8 @@ cargo test --locked -p offerwright-app
 echo "==> UI: format (Prettier), lints (ESLint), types, and component tests against the real core"
 # The component tests call the core through testkit's test server.
 cargo build --locked -p offerwright-testkit --bin ui-server
-(cd ui && npm run lint && npm run check && OFFERWRIGHT_UI_SERVER="$(target_dir)/debug/ui-server" npm test)
+ui_server="$(target_dir)/debug/ui-server"
+(cd ui && npm run lint && npm run check && OFFERWRIGHT_UI_SERVER="$ui_server" npm test)
 
 echo "==> end to end: the real app under Xvfb"
 # The e2e-dialogs feature lets the tests answer the native dialogs; the app

@@ -31,6 +31,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   server = spawn(binary(), ["0"], { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     server!.once("exit", (code) => reject(new Error(`the test server exited (${code})`)));
+    server!.once("error", (e) => reject(new Error(`the test server could not start: ${e.message}`)));
     server!.stdout!.on("data", (chunk: Buffer) => {
       const found = /listening on (http:\/\/\S+)/.exec(chunk.toString());
       if (found) resolve(found[1]);
