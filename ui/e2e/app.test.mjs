@@ -7,19 +7,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { reveal, screenshot as saveScreenshot, startApp } from "./session.mjs";
+import { audit as auditWith, reveal, screenshot as saveScreenshot, startApp } from "./session.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const app = process.env.OFFERWRIGHT_APP ?? path.join(root, "target/debug/offerwright-app");
 const driver = process.env.TAURI_DRIVER ?? "tauri-driver";
 const artefacts = path.join(root, "target/artefacts/e2e");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const work = mkdtempSync(path.join(tmpdir(), "offerwright-e2e-"));
 const dataDir = path.join(work, "data");
@@ -79,33 +77,13 @@ async function setDate(id, iso) {
   );
 }
 
-async function screenshot(name) {
-  await saveScreenshot(browser, path.join(artefacts, `${name}.png`));
+/** Runs axe-core on the screen; fails on any serious or critical violation. */
+function audit(screen) {
+  return auditWith(browser, screen);
 }
 
-/** Runs axe-core on the screen; fails on any serious or critical violation. */
-async function audit(screen) {
-  await browser.execute(axeSource);
-  const result = await browser.executeAsync((done) => {
-    // eslint-disable-next-line no-undef
-    axe
-      .run(document, { resultTypes: ["violations"] })
-      .then((r) =>
-        done(
-          JSON.stringify(
-            r.violations.map((v) => ({
-              id: v.id,
-              impact: v.impact,
-              help: v.help,
-              nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-            })),
-          ),
-        ),
-      )
-      .catch((e) => done(JSON.stringify([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }])));
-  });
-  const violations = JSON.parse(result).filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(violations, [], `accessibility violations on ${screen}`);
+async function screenshot(name) {
+  await saveScreenshot(browser, path.join(artefacts, `${name}.png`));
 }
 
 const typedAnswer =

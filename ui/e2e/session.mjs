@@ -1,7 +1,10 @@
 // Starts the real app under tauri-driver (which drives WebKitWebDriver) and
 // opens a WebDriver session on it. The caller runs this under Xvfb.
 
+import assert from "node:assert/strict";
 import { execFileSync, execSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 import { remote } from "webdriverio";
@@ -126,4 +129,31 @@ export async function reveal(browser, el, timeout = 15000) {
   await el.waitForDisplayed({ timeout });
   await browser.execute((node) => node.scrollIntoView({ block: "center", inline: "nearest" }), el);
   return el;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core on the screen; fails on any serious or critical violation. */
+export async function audit(browser, screen) {
+  await browser.execute(axeSource);
+  const result = await browser.executeAsync((done) => {
+    // eslint-disable-next-line no-undef
+    axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((r) =>
+        done(
+          JSON.stringify(
+            r.violations.map((v) => ({
+              id: v.id,
+              impact: v.impact,
+              help: v.help,
+              nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+            })),
+          ),
+        ),
+      )
+      .catch((e) => done(JSON.stringify([{ id: "axe-error", impact: "critical", help: String(e), nodes: [] }])));
+  });
+  const violations = JSON.parse(result).filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(violations, [], `accessibility violations on ${screen}`);
 }
