@@ -1,5 +1,7 @@
-//! The seven checks on a commitment (M T L O K E A), its proportion (P),
-//! and the band it sets (docs/scoring.md, sections 1 and 2).
+//! The seven checks on a commitment (M T L O K E A) and the band it sets
+//! from them and its caps (docs/scoring.md, sections 1 and 2).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -7,8 +9,9 @@ use rust_decimal::Decimal;
 use super::display::{Day, Qty};
 use super::report::{Band, Check, CheckResult, Field};
 use super::text::{given, is_placeholder, short};
+use super::words::Lexicon;
 use crate::domain::{Commitment, HotTopic, Measure, OfferDocument};
-use crate::money::{gbp, round};
+use crate::money::round;
 
 /// What every commitment is checked against, worked out once per score.
 pub(crate) struct Context<'a> {
@@ -20,8 +23,10 @@ pub(crate) struct Context<'a> {
     pub end: NaiveDate,
     /// The plan's local area and places, lower-cased, with their names.
     pub local: Vec<(String, &'a str)>,
-    /// Half the contract value: a commitment worth more is not credible.
-    pub half_contract: Decimal,
+    /// The plan's words: generic, local, the unit lists, vocabularies.
+    pub lexicon: Lexicon,
+    /// For each measure id, the hot topics that list it, in plan order.
+    listed: HashMap<&'a str, Vec<usize>>,
     /// The sum of the hot topics' weights.
     pub total_weight: Decimal,
     /// The first and last days of the window, and the window, in words.
@@ -52,6 +57,15 @@ impl<'a> Context<'a> {
         let start = doc.tender.window_start();
         let end = doc.tender.window_end();
         let (start_text, end_text) = (date_text(start), date_text(end));
+        let mut listed: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (t, topic) in plan.hot_topics.iter().enumerate() {
+            for m in &topic.measures {
+                let topics = listed.entry(m.as_str()).or_default();
+                if !topics.contains(&t) {
+                    topics.push(t);
+                }
+            }
+        }
         let mut ctx = Context {
             doc,
             start,
@@ -61,7 +75,8 @@ impl<'a> Context<'a> {
             end_text,
             local_text: String::new(),
             local,
-            half_contract: doc.tender.contract_value / Decimal::TWO,
+            lexicon: Lexicon::new(plan),
+            listed,
             total_weight: plan
                 .hot_topics
                 .iter()
@@ -69,6 +84,11 @@ impl<'a> Context<'a> {
         };
         ctx.local_text = ctx.local_phrase();
         ctx
+    }
+
+    /// The hot topics that list measure `id`, in plan order.
+    pub fn listed_under(&self, id: &str) -> &[usize] {
+        self.listed.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// "County Durham or a place in it such as Barnard Castle or Bishop Auckland".
@@ -103,14 +123,16 @@ impl<'a> Context<'a> {
 /// A commitment as the band rules see it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Eval {
-    /// The index of its hot topic in the plan, when the plan has it.
+    /// The index of the hot topic it counts for (R1), when it has one.
     pub topic: Option<usize>,
     /// Whether it passes each check, in the order M T L O K E A.
     pub passes: [bool; 7],
-    /// Whether one of the model's hedging phrases is in its what or how.
+    /// Whether a phrase of list H is in its what or how.
     pub hedged: bool,
-    /// Whether its value is at most half the contract value.
+    /// Whether it passes every not-credible test.
     pub credible: bool,
+    /// The band each cap of [`CAP_RULES`] stops it at, where one applies.
+    pub caps: [Option<Band>; 7],
 }
 
 impl Eval {
@@ -119,8 +141,8 @@ impl Eval {
         self.passes.iter().map(|p| u8::from(*p)).sum()
     }
 
-    /// The band it sets for its hot topic when credible (docs/scoring.md, section 2).
-    pub fn band(&self) -> Band {
+    /// The band its checks alone give it (docs/scoring.md, section 2).
+    pub fn raw_band(&self) -> Band {
         let n = self.passed();
         let [m, t, ..] = self.passes;
         if n == 7 && !self.hedged {
@@ -136,6 +158,27 @@ impl Eval {
         }
     }
 
+    /// The band it sets: its raw band, stopped at the lowest of its caps.
+    pub fn band(&self) -> Band {
+        self.caps
+            .iter()
+            .flatten()
+            .fold(self.raw_band(), |band, cap| band.min(*cap))
+    }
+
+    /// The caps below its raw band, lowest first (then in the spec's order).
+    pub fn named_caps(&self) -> Vec<(usize, Band)> {
+        let raw = self.raw_band();
+        let mut caps: Vec<(usize, Band)> = self
+            .caps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.filter(|b| *b < raw).map(|b| (i, b)))
+            .collect();
+        caps.sort_by_key(|(i, b)| (*b, *i));
+        caps
+    }
+
     /// Whether it earns innovation credit (given that it has no hot topic).
     pub fn innovates(&self) -> bool {
         let [m, t, _, o, k, ..] = self.passes;
@@ -146,6 +189,20 @@ impl Eval {
 /// The unit a commitment is counted in: its own, or its measure's.
 pub(crate) fn unit<'c>(c: &'c Commitment, measure: Option<&'c Measure>) -> Option<&'c str> {
     given(c.unit.as_deref()).or_else(|| measure.and_then(|m| given(Some(m.unit.as_str()))))
+}
+
+/// The texts of a commitment's units: its own `unit` when given, and its
+/// measure's `unit`.
+pub(crate) fn unit_texts<'c>(c: &'c Commitment, measure: Option<&'c Measure>) -> Vec<&'c str> {
+    given(c.unit.as_deref())
+        .into_iter()
+        .chain(measure.map(|m| m.unit.as_str()))
+        .collect()
+}
+
+/// Whether a commitment says where it is delivered.
+pub(crate) fn place_given(c: &Commitment) -> bool {
+    given(c.r#where.as_deref()).is_some()
 }
 
 /// Says what is wrong with an optional text that is not given.
@@ -379,7 +436,7 @@ fn evidenced(c: &Commitment) -> CheckResult {
 }
 
 /// What the bidder would deliver anyway over the contract at today's rate.
-pub(crate) fn business_as_usual(baseline: Decimal, months: u32) -> Decimal {
+pub(crate) fn over_the_contract(baseline: Decimal, months: u32) -> Decimal {
     baseline
         .saturating_mul(Decimal::from(months))
         .checked_div(Decimal::from(12))
@@ -398,7 +455,7 @@ fn additional(ctx: &Context, c: &Commitment, measure: Option<&Measure>) -> Check
             "Not marked as additional: if it goes beyond what the contract already requires, say so and mark it additional".to_owned(),
         )
     } else if let Some(b) = c.baseline {
-        let usual = business_as_usual(b, months);
+        let usual = over_the_contract(b, months);
         let per_year = format!("{}{unit} a year over {months} months", amount(b));
         match c.quantity {
             // quantity > baseline x months / 12, compared without dividing
@@ -451,9 +508,9 @@ pub(crate) fn value(c: &Commitment, measure: Option<&Measure>) -> Option<Option<
     Some(q.checked_mul(proxy))
 }
 
-/// Why a commitment gets its band, in plain words.
+/// Why a commitment's checks give it its raw band, in plain words.
 pub(crate) fn band_reason(eval: &Eval, hedges: &[&str]) -> String {
-    let band = eval.band();
+    let band = eval.raw_band();
     let n = eval.passed();
     let [m, t, ..] = eval.passes;
     let hedge = hedges
@@ -466,10 +523,7 @@ pub(crate) fn band_reason(eval: &Eval, hedges: &[&str]) -> String {
             "Passes six checks, M and T among them, and is a firm promise: band 4 Good".to_owned()
         }
         Band::Satisfactory if eval.hedged && n >= 6 => format!(
-            "Passes {n} checks, but {hedge} makes it a hedged promise, which stops at band 3 Satisfactory"
-        ),
-        Band::Satisfactory if eval.hedged => format!(
-            "Passes M and T and {n} checks in all, and {hedge} makes it a hedged promise: band 3 Satisfactory"
+            "Passes {n} checks, but {hedge} makes it a hedged promise, so its checks give band 3 Satisfactory"
         ),
         Band::Satisfactory => format!(
             "Passes M and T and {n} checks in all: band 3 Satisfactory (band 4 needs six)"
@@ -480,28 +534,5 @@ pub(crate) fn band_reason(eval: &Eval, hedges: &[&str]) -> String {
         Band::Weak if m => "Passes M but not T: measurable but not time-bound, band 2 Weak (band 3 needs a date in the contract)".to_owned(),
         Band::Weak => "Passes T but not M: time-bound but not measurable, band 2 Weak (band 3 needs a quantity in a unit)".to_owned(),
         _ => "Passes neither M nor T, so it is an intention, not yet a commitment: band 1 Poor".to_owned(),
-    }
-}
-
-/// The flag message of a commitment out of proportion to the contract.
-pub(crate) fn not_credible_message(
-    ctx: &Context,
-    id: &str,
-    value: Option<Decimal>,
-    measure: Option<&Measure>,
-) -> String {
-    let contract = ctx.doc.tender.contract_value;
-    let name = measure.map_or("its measure", |m| m.name.as_str());
-    match value {
-        Some(v) => format!(
-            "{id} is worth {} at the buyer's proxy value for \"{name}\", more than half the contract value ({} of {}). Evaluators will doubt a promise this large, so it sets no band: check the quantity and promise what the contract can really deliver",
-            gbp(v),
-            gbp(ctx.half_contract),
-            gbp(contract)
-        ),
-        None => format!(
-            "{id} is worth more than can be computed at the buyer's proxy value for \"{name}\", far more than half the contract value ({}). It sets no band: check the quantity",
-            gbp(ctx.half_contract)
-        ),
     }
 }

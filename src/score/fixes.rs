@@ -3,13 +3,13 @@
 
 use rust_decimal::Decimal;
 
-use super::checks::{Eval, amount, business_as_usual, unit};
+use super::checks::{Eval, amount, over_the_contract, unit};
 use super::display::{Day, Gain, Qty};
-use super::report::{AnswerCheck, Band, Check, Field, Fix, FixKind, FixTarget, Place};
-use super::text::{Found, given, is_given, short, word_count};
+use super::report::{AnswerCheck, Band, Check, Field, Fix, FixKind, FixTarget, Place, Rule};
+use super::rules::{cap_index, first_and_more};
+use super::text::{Found, given, is_given, placeholders, short, word_count};
 use super::{Model, hedge};
 use crate::domain::OfferDocument;
-use crate::money::gbp;
 
 /// A count for people: "812", "1,250".
 fn count(n: u32) -> Qty {
@@ -17,11 +17,12 @@ fn count(n: u32) -> Qty {
 }
 
 /// The checks on the answer to each question of the tender.
-/// `answer_hedges` are the hedging phrases of each answer of the offer, in
-/// the offer's order.
+/// `answer_hedges` are the hedging phrases of each answer of the offer, and
+/// `read` each answer as read (R6), in the offer's order.
 pub(crate) fn answer_checks(
     doc: &OfferDocument,
     answer_hedges: Vec<Vec<Found>>,
+    read: &[&str],
 ) -> Vec<AnswerCheck> {
     let mut answer_hedges: Vec<Option<Vec<Found>>> = answer_hedges.into_iter().map(Some).collect();
     doc.tender
@@ -50,7 +51,7 @@ pub(crate) fn answer_checks(
             }
             if let (Some(limit), true) = (q.word_limit, words_over > 0) {
                 errors.push(format!(
-                    "{} words, {} over the {} limit: evaluators may stop reading at the limit",
+                    "{} words, {} over the {} limit: evaluators may stop reading at the limit, and the self-score reads no further",
                     count(words),
                     count(words_over),
                     count(limit)
@@ -64,6 +65,10 @@ pub(crate) fn answer_checks(
                     count(limit)
                 ));
             }
+            let read_to = found
+                .and_then(|i| read.get(i))
+                .filter(|r| r.len() < text.len())
+                .map(|r| r.chars().count());
             let place = || Place::Answer {
                 question: q.id.clone(),
             };
@@ -81,28 +86,38 @@ pub(crate) fn answer_checks(
                     .into_iter()
                     .map(|f| hedge(f, place()))
                     .collect(),
+                placeholders: placeholders(text),
+                read_to,
             }
         })
         .collect()
 }
 
-/// A fix whose gain is shown after its action.
-fn scored(
+fn at(id: &str, field: Field) -> FixTarget {
+    FixTarget::Commitment {
+        id: id.to_owned(),
+        field,
+    }
+}
+
+/// A fix, its text saying what it gains.
+fn fix(
     kind: FixKind,
+    rule: Option<Rule>,
     check: Option<Check>,
     action: String,
     gain: Decimal,
     target: FixTarget,
-    hint: &str,
 ) -> Fix {
     let text = if gain.is_zero() {
-        format!("{action} (no marks on its own: {hint})")
+        action.clone()
     } else {
         format!("{action}: {}", Gain(gain))
     };
     Fix {
         kind,
         check,
+        rule,
         action,
         text,
         gain: gain.normalize(),
@@ -110,10 +125,25 @@ fn scored(
     }
 }
 
-fn at(id: &str, field: Field) -> FixTarget {
-    FixTarget::Commitment {
-        id: id.to_owned(),
-        field,
+/// A text error: no gain, listed first.
+fn text_error(
+    kind: FixKind,
+    rule: Option<Rule>,
+    action: String,
+    text: String,
+    question: &str,
+) -> Fix {
+    Fix {
+        kind,
+        check: None,
+        rule,
+        action,
+        text,
+        gain: Decimal::ZERO,
+        target: FixTarget::Answer {
+            question: question.to_owned(),
+            offset: None,
+        },
     }
 }
 
@@ -124,51 +154,49 @@ fn check_action(model: &Model, i: usize, check: Check, field: Field) -> String {
     let id = &c.id;
     match check {
         Check::Measurable if field == Field::Unit => format!(
-            "Say what {id} counts: add a unit (people, weeks, GBP...) or one of the plan's measures"
+            "Say what {id} counts: give a quantity above zero and a unit (people, weeks, GBP...) or one of the plan's measures"
         ),
         Check::Measurable => {
-            format!("Say how many for {id}: a number greater than 0 (people, weeks, pounds...)")
+            format!("Give {id} a quantity above zero and a unit (people, weeks, pounds...)")
         }
         Check::TimeBound => match c.by {
             Some(d) if d < model.ctx.start => format!(
-                "Move {id}'s date ({}) into the contract, which starts on {}",
+                "Give {id} a date inside the contract: {} is before it starts on {}",
                 Day(d),
                 model.ctx.start_text
             ),
             Some(d) => format!(
-                "Move {id}'s date ({}) into the contract, which ends on {}",
+                "Give {id} a date inside the contract: {} is after it ends on {}",
                 Day(d),
                 model.ctx.end_text
             ),
             None => format!(
-                "Say by when {id} will be done: a date from {}",
+                "Give {id} a date inside the contract, from {}",
                 model.ctx.window_text
             ),
         },
         Check::Local if model.ctx.local.is_empty() => {
-            format!("Say where {id} will happen")
+            format!("Say where {id} is delivered")
         }
         Check::Local => format!(
-            "Say where {id} will happen, naming {}",
+            "Say where {id} is delivered, naming {}",
             model.ctx.local_text
         ),
         Check::Owned => match c.owner.as_deref().filter(|o| !o.trim().is_empty()) {
-            Some(o) => format!("Add who is responsible for {id} (now \"{}\")", o.trim()),
-            None => format!("Add who is responsible for {id}"),
+            Some(o) => format!("Name who is responsible for {id} (now \"{}\")", o.trim()),
+            None => format!("Name who is responsible for {id}"),
         },
         Check::Monitored if field == Field::Reporting => {
             format!("Say how often you will report {id} (monthly, quarterly...)")
         }
         Check::Monitored if given(c.reporting.as_deref()).is_some() => {
-            format!("Add the KPI for {id}: the figure you will measure and report")
+            format!("Give {id} a KPI: the figure you will measure and report")
         }
-        Check::Monitored => format!("Add a KPI for {id} and how often you will report it"),
-        Check::Evidenced => format!(
-            "Add evidence for {id} that you can deliver it: a past figure, a case study or a reference"
-        ),
-        Check::Additional if field == Field::Additional => format!(
-            "Make {id} additional: if it goes beyond what the contract already requires, say so and mark it additional"
-        ),
+        Check::Monitored => format!("Give {id} a KPI and how often it is reported"),
+        Check::Evidenced => format!("Give evidence for {id}: a past result, a record or a letter"),
+        Check::Additional if field == Field::Additional => {
+            format!("Mark {id} additional, and promise more than you deliver today")
+        }
         Check::Additional => {
             let measure = model.measures[i];
             let unit = unit(c, measure)
@@ -176,75 +204,20 @@ fn check_action(model: &Model, i: usize, check: Check, field: Field) -> String {
                 .unwrap_or_default();
             let usual = c
                 .baseline
-                .map(|b| business_as_usual(b, doc.tender.duration_months))
+                .map(|b| over_the_contract(b, doc.tender.duration_months))
                 .unwrap_or_default();
             format!(
-                "Promise more for {id} than the {}{unit} you would deliver anyway over the contract",
+                "Promise more for {id} than you deliver today: more than the {}{unit} your baseline gives over the contract",
                 amount(usual)
             )
         }
     }
 }
 
-/// A few words naming a check's fix, for a list: "name an owner".
-fn check_short(check: Check, field: Field) -> &'static str {
-    match check {
-        Check::Measurable if field == Field::Unit => "add a unit",
-        Check::Measurable => "add a quantity",
-        Check::TimeBound => "give a date in the contract",
-        Check::Local => "name the local place",
-        Check::Owned => "name an owner",
-        Check::Monitored if field == Field::Reporting => "say how often you report",
-        Check::Monitored => "add a KPI and reporting",
-        Check::Evidenced => "add evidence",
-        Check::Additional if field == Field::Additional => "mark it additional",
-        Check::Additional => "promise more than your baseline",
-    }
-}
-
-/// "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// Why a fix gains no marks on its own.
-fn zero_hint(model: &Model, i: usize, together: Decimal) -> String {
-    let eval = &model.evals[i];
-    let id = &model.ctx.doc.offer.commitments[i].id;
-    match eval.topic {
-        _ if !eval.credible => {
-            "it sets no band until its figure is in proportion to the contract".to_owned()
-        }
-        Some(t) => {
-            let outcome = model.outcomes[t];
-            match outcome.setter {
-                Some(s) if s != i && outcome.band == Band::Excellent => format!(
-                    "{} already sets this hot topic at band 5, but evaluators read every commitment",
-                    model.ctx.doc.offer.commitments[s].id
-                ),
-                _ if !together.is_zero() => format!("see \"Complete {id}\""),
-                _ => "evaluators still look for it".to_owned(),
-            }
-        }
-        None if eval.innovates() => {
-            format!("{id} already earns its innovation credit, but evaluators still look for it")
-        }
-        None if Model::credit(model.innovating) >= super::innovation_cap() => {
-            "the innovation credit is already at its cap, but evaluators still look for it"
-                .to_owned()
-        }
-        None if !together.is_zero() => format!("see \"Complete {id}\""),
-        None => "innovation credit needs only M, T, O and K, but evaluators still look for it"
-            .to_owned(),
-    }
-}
-
-/// Every fix, text errors first, then by gain, largest first (ties in the
-/// order: commitments, hot topics, answers' wording).
+/// Every fix (docs/scoring.md, section 5): text errors first, in question
+/// order; then by gain, largest first, equal gains in this order: the
+/// out-of-proportion fix, each commitment in offer order, missing hot
+/// topics in plan order.
 pub(crate) fn fixes(model: &Model, answers: &[AnswerCheck]) -> Vec<Fix> {
     let doc = model.ctx.doc;
     let mut errors = Vec::new();
@@ -252,56 +225,85 @@ pub(crate) fn fixes(model: &Model, answers: &[AnswerCheck]) -> Vec<Fix> {
 
     for a in answers {
         let question = doc.tender.question(&a.question);
-        let target = || FixTarget::Answer {
-            question: a.question.clone(),
-            offset: None,
-        };
         if !a.answered {
             let text = question.map_or(String::new(), |q| format!(" (\"{}\")", short(&q.text, 80)));
             let action = format!("Answer {}{text}", a.question);
-            errors.push(Fix {
-                kind: FixKind::Unanswered,
-                check: None,
-                text: format!("{action}: a question left unanswered usually scores 0"),
-                action,
-                gain: Decimal::ZERO,
-                target: target(),
-            });
+            errors.push(text_error(
+                FixKind::Unanswered,
+                None,
+                action.clone(),
+                format!("{action}: a question left unanswered usually scores 0"),
+                &a.question,
+            ));
         }
         if let (Some(limit), true) = (a.word_limit, a.words_over > 0) {
             let action = format!("Cut {} to {} words", a.question, count(limit));
-            errors.push(Fix {
-                kind: FixKind::OverWordLimit,
-                check: None,
-                text: format!(
-                    "{action}: {} words, {} over the {} limit: evaluators may stop reading at the limit",
+            errors.push(text_error(
+                FixKind::OverWordLimit,
+                Some(Rule::R6),
+                action.clone(),
+                format!(
+                    "{action}: {} words, {} over the {} limit: evaluators may stop reading at the limit, and the self-score reads no further",
                     count(a.words),
                     count(a.words_over),
                     count(limit)
                 ),
-                action,
-                gain: Decimal::ZERO,
-                target: target(),
-            });
+                &a.question,
+            ));
         }
         if let (Some(limit), true) = (a.char_limit, a.chars_over > 0) {
             let action = format!("Cut {} to {} characters", a.question, count(limit));
-            errors.push(Fix {
-                kind: FixKind::OverCharLimit,
-                check: None,
-                text: format!(
+            errors.push(text_error(
+                FixKind::OverCharLimit,
+                None,
+                action.clone(),
+                format!(
                     "{action}: it has {}, and the portal may cut it off",
                     count(a.chars)
                 ),
-                action,
-                gain: Decimal::ZERO,
-                target: target(),
-            });
+                &a.question,
+            ));
+        }
+        if !a.placeholders.is_empty() {
+            let action = format!(
+                "Question {} is an unfinished draft: complete or remove {}",
+                a.question,
+                first_and_more(&a.placeholders)
+            );
+            errors.push(text_error(
+                FixKind::DraftAnswer,
+                Some(Rule::R10),
+                action.clone(),
+                format!("{action}; until then the hot topics it mentions stop at band 2"),
+                &a.question,
+            ));
         }
     }
 
-    for (i, c) in doc.offer.commitments.iter().enumerate() {
-        commitment_fixes(model, i, &c.id, &mut rest);
+    // R13, lifted for every hot topic.
+    if model.not_credible.len() >= 2 {
+        let ids: Vec<&str> = model
+            .not_credible
+            .iter()
+            .map(|&i| doc.offer.commitments[i].id.as_str())
+            .collect();
+        let first = model.not_credible[0];
+        rest.push(fix(
+            FixKind::OutOfProportion,
+            Some(Rule::R13),
+            None,
+            format!(
+                "{} commitments ({}) are out of proportion to the contract or your team, so every hot topic stops at band 2: size them to what you can deliver",
+                ids.len(),
+                ids.join(", ")
+            ),
+            model.gain_without_r13(),
+            at(&doc.offer.commitments[first].id, Field::Quantity),
+        ));
+    }
+
+    for i in 0..doc.offer.commitments.len() {
+        commitment_fixes(model, i, &mut rest);
     }
 
     for (t, topic) in doc.plan.hot_topics.iter().enumerate() {
@@ -309,44 +311,23 @@ pub(crate) fn fixes(model: &Model, answers: &[AnswerCheck]) -> Vec<Fix> {
             continue;
         }
         let now = model.outcomes[t].band;
-        let gain = model.topic_marks(t, 3 - i64::from(now.number()));
-        let mentioned = if now == Band::Poor {
-            " (your answers mention it, but no commitment backs it)"
-        } else {
-            ""
-        };
-        let action = format!("Add a commitment for \"{}\"{mentioned}", topic.title);
-        rest.push(Fix {
-            kind: FixKind::MissingHotTopic,
-            check: None,
-            text: format!("{action}: up to {} at band 3", Gain(gain)),
-            action,
-            gain: gain.normalize(),
-            target: FixTarget::HotTopic {
+        let then = Band::Satisfactory.min(model.hold(t, false));
+        let gain = model
+            .topic_marks(t, i64::from(then.number()) - i64::from(now.number()))
+            .max(Decimal::ZERO);
+        rest.push(fix(
+            FixKind::MissingHotTopic,
+            None,
+            None,
+            format!(
+                "Nothing commits to \"{}\": add a measurable, dated commitment",
+                topic.title
+            ),
+            gain,
+            FixTarget::HotTopic {
                 id: topic.id.clone(),
             },
-        });
-    }
-
-    for a in answers {
-        for h in &a.hedges {
-            let action = format!(
-                "Replace \"{}\" in {} with a firm promise",
-                h.written.split_whitespace().collect::<Vec<_>>().join(" "),
-                a.question
-            );
-            rest.push(Fix {
-                kind: FixKind::HedgedAnswer,
-                check: None,
-                text: format!("{action}: \"{}\"", h.excerpt),
-                action,
-                gain: Decimal::ZERO,
-                target: FixTarget::Answer {
-                    question: a.question.clone(),
-                    offset: Some(h.offset),
-                },
-            });
-        }
+        ));
     }
 
     // A stable sort of the positions (cheaper than moving the fixes about).
@@ -358,124 +339,222 @@ pub(crate) fn fixes(model: &Model, answers: &[AnswerCheck]) -> Vec<Fix> {
     errors
 }
 
-/// The fixes of one commitment: each failing check, its hedging, its
-/// proportion, and all of them together when that gains more.
-fn commitment_fixes(model: &Model, i: usize, id: &str, out: &mut Vec<Fix>) {
+/// `eval` with cap `rule` lifted.
+fn lifted(eval: &Eval, rule: Rule) -> Eval {
+    let mut then = eval.clone();
+    if let Some(k) = cap_index(rule) {
+        then.caps[k] = None;
+    }
+    then
+}
+
+/// The fixes of one commitment that counts for a hot topic, in this order:
+/// not credible, filed elsewhere, unclear fit, business as usual, needs
+/// proof, outside the area, unfinished, hedged, then each failing check
+/// that gains marks.
+fn commitment_fixes(model: &Model, i: usize, out: &mut Vec<Fix>) {
     let eval = &model.evals[i];
-    let hedges = &model.hedges[i];
-    let failing: Vec<(Check, Field)> = Check::ALL
-        .iter()
-        .zip(&eval.passes)
-        .zip(&model.fields[i])
-        .filter(|((_, passed), _)| !**passed)
-        .map(|((check, _), field)| (*check, *field))
-        .collect();
-
-    let all = Eval {
-        topic: eval.topic,
-        passes: [true; 7],
-        hedged: false,
-        credible: true,
+    let Some(t) = eval.topic else {
+        return;
     };
-    let together = model.gain_if(i, &all);
-    let mut fixes = Vec::new();
-    let mut best = Decimal::ZERO;
-    let mut items: Vec<String> = Vec::new();
-
-    for &(check, field) in &failing {
-        let mut then = eval.clone();
-        then.passes[check.index()] = true;
-        let gain = model.gain_if(i, &then);
-        best = best.max(gain);
-        items.push(check_short(check, field).to_owned());
-        fixes.push((
-            FixKind::FailingCheck,
-            Some(check),
-            check_action(model, i, check, field),
-            gain,
-            at(id, field),
-        ));
-    }
-
-    if let Some(first) = hedges.first() {
-        let mut then = eval.clone();
-        then.hedged = false;
-        let gain = model.gain_if(i, &then);
-        best = best.max(gain);
-        let phrases: Vec<String> = hedges.iter().map(|h| h.phrase.clone()).collect();
-        let field = match &first.place {
-            Place::Commitment { field, .. } => *field,
-            Place::Answer { .. } => Field::What,
-        };
-        if eval.hedged {
-            let core: Vec<String> = hedges
-                .iter()
-                .filter(|h| h.counts_for_band)
-                .map(|h| h.phrase.clone())
-                .collect();
-            items.push(format!("remove {}", super::quoted_list(&core)));
-        }
-        fixes.push((
-            FixKind::HedgedCommitment,
-            None,
-            format!(
-                "Make {id} a firm promise: replace {} with what you will do",
-                super::quoted_list(&phrases)
-            ),
-            gain,
-            at(id, field),
-        ));
-    }
+    let doc = model.ctx.doc;
+    let c = &doc.offer.commitments[i];
+    let id = c.id.as_str();
+    let found = &model.found[i];
+    let topic = &doc.plan.hot_topics[t];
 
     if !eval.credible {
         let mut then = eval.clone();
         then.credible = true;
-        let gain = model.gain_if(i, &then);
-        best = best.max(gain);
-        items.push("bring its figure into proportion".to_owned());
-        let figure = model.values[i]
-            .flatten()
-            .map_or("its value".to_owned(), gbp);
-        fixes.push((
+        let reasons: Vec<&str> = found
+            .not_credible
+            .iter()
+            .map(|r| r.reason.as_str())
+            .collect();
+        out.push(fix(
             FixKind::NotCredible,
+            found.not_credible.first().map(|r| r.rule),
             None,
             format!(
-                "Check {id}'s quantity: at {figure} it is worth more than half the contract value ({}), so evaluators will doubt it",
-                gbp(model.ctx.half_contract)
+                "{id} is not credible: {}. Size it to the contract and to your team",
+                reasons.join("; ")
             ),
-            gain,
+            model.gain_if(i, &then),
             at(id, Field::Quantity),
         ));
+        return;
     }
 
-    for (kind, check, action, gain, target) in fixes {
-        let hint = if !gain.is_zero() {
-            String::new()
-        } else if kind == FixKind::HedgedCommitment && !eval.hedged {
-            "these words do not change the band, but evaluators mark vague promises down".to_owned()
-        } else {
-            zero_hint(model, i, together)
-        };
-        out.push(scored(kind, check, action, gain, target, &hint));
-    }
+    // Every cap that applies has its fix, even one its raw band does not
+    // reach yet: it is the next thing in the way.
+    let applies = |rule: Rule| cap_index(rule).and_then(|k| eval.caps[k]);
+    let mut push = |kind, rule: Rule, then: Eval, action: String, target: FixTarget| {
+        if applies(rule).is_some() {
+            let gain = model.gain_if(i, &then);
+            out.push(fix(kind, Some(rule), None, action, gain, target));
+        }
+    };
 
-    if items.len() >= 2 && together > best {
-        let field = failing.first().map_or(Field::What, |(_, f)| *f);
-        let what = match eval.topic {
-            Some(t) => format!(
-                "\"{}\" rises to band 5",
-                model.ctx.doc.plan.hot_topics[t].title
+    if let Some(f) = found.filed {
+        push(
+            FixKind::FiledElsewhere,
+            Rule::R14,
+            lifted(eval, Rule::R14),
+            format!(
+                "Filed under \"{}\", {id} counts for \"{}\" (its measure is listed there), where it stops at band 3: move it",
+                doc.plan.hot_topics[f].title, topic.title
             ),
-            None => "it earns innovation credit".to_owned(),
-        };
-        let action = format!("Complete {id}: {}", and_list(&items));
-        out.push(Fix {
-            kind: FixKind::CompleteCommitment,
-            check: None,
-            text: format!("{action}. Then {what}: {}", Gain(together)),
-            action,
-            gain: together.normalize(),
-            target: at(id, field),
-        });
+            FixTarget::MoveCommitment {
+                id: id.to_owned(),
+                hot_topic: topic.id.clone(),
+            },
+        );
     }
+    push(
+        FixKind::UnclearFit,
+        Rule::R1,
+        lifted(eval, Rule::R1),
+        format!(
+            "Say how {id} serves \"{}\", or link it to one of its measures",
+            topic.title
+        ),
+        at(id, Field::Measure),
+    );
+    if let Some((usual, m)) = found.usual {
+        let mut then = lifted(eval, Rule::R2);
+        if c.additional {
+            then.passes[6] = true;
+        }
+        push(
+            FixKind::BusinessAsUsual,
+            Rule::R2,
+            then,
+            format!(
+                "{id}: {} is no more than today's rate would deliver by then ({} in {m} months): promise more than business as usual",
+                Qty(c.quantity.unwrap_or_default()),
+                amount(usual)
+            ),
+            at(id, Field::Quantity),
+        );
+    }
+    let (proof, target) = match applies(Rule::R7) {
+        Some(Band::Good) => (
+            format!(
+                "{id} stops at band 4 until it can be checked: give a baseline: how much of this you deliver in a year today (0 if it is entirely new)"
+            ),
+            Field::Baseline,
+        ),
+        _ if !found.linked => (
+            format!(
+                "{id} stops at band 3 until it can be checked: link it to one of the measures of this hot topic"
+            ),
+            Field::Measure,
+        ),
+        _ => (
+            format!(
+                "{id} stops at band 3 until it can be checked: say where, naming {}",
+                model.ctx.local_text
+            ),
+            Field::Where,
+        ),
+    };
+    push(
+        FixKind::NeedsProof,
+        Rule::R7,
+        lifted(eval, Rule::R7),
+        proof,
+        at(id, target),
+    );
+    let mut then = lifted(eval, Rule::R8);
+    then.passes[2] = true;
+    let where_now = if given(c.r#where.as_deref()).is_some() {
+        "is not delivered in the buyer's area"
+    } else {
+        "does not say where it is delivered"
+    };
+    push(
+        FixKind::OutsideArea,
+        Rule::R8,
+        then,
+        format!(
+            "{id} {where_now}, so it stops at band 2: deliver it in the buyer's area and say where, naming {}",
+            model.ctx.local_text
+        ),
+        at(id, Field::Where),
+    );
+    let (in_what, others) = &found.placeholders;
+    let (stop, list, field) = if in_what.is_empty() {
+        (2, others, unfinished_field(c))
+    } else {
+        (1, in_what, Field::What)
+    };
+    push(
+        FixKind::Unfinished,
+        Rule::R10,
+        lifted(eval, Rule::R10),
+        format!(
+            "{id} is unfinished ({}): complete it; until then it stops at band {stop}",
+            first_and_more(list)
+        ),
+        at(id, field),
+    );
+    if eval.hedged {
+        let mut then = lifted(eval, Rule::R15);
+        then.hedged = false;
+        let first = model.hedges[i].iter().find(|h| h.counts_for_band);
+        let (phrase, field) = match first {
+            Some(h) => (
+                h.phrase.as_str(),
+                match &h.place {
+                    Place::Commitment { field, .. } => *field,
+                    Place::Answer { .. } => Field::What,
+                },
+            ),
+            None => ("", Field::What),
+        };
+        push(
+            FixKind::HedgedCommitment,
+            Rule::R15,
+            then,
+            format!(
+                "{id} says \"{phrase}\": a promise made that way stops at band 2. Make it firm"
+            ),
+            at(id, field),
+        );
+    }
+
+    for ((check, passed), field) in Check::ALL.iter().zip(&eval.passes).zip(&model.fields[i]) {
+        if *passed {
+            continue;
+        }
+        let mut then = eval.clone();
+        then.passes[check.index()] = true;
+        let gain = model.gain_if(i, &then);
+        if !gain.is_zero() {
+            out.push(fix(
+                FixKind::FailingCheck,
+                None,
+                Some(*check),
+                check_action(model, i, *check, *field),
+                gain,
+                at(id, *field),
+            ));
+        }
+    }
+}
+
+/// The first of a commitment's other fields that holds a placeholder.
+fn unfinished_field(c: &crate::domain::Commitment) -> Field {
+    [
+        (c.how.as_deref(), Field::How),
+        (c.r#where.as_deref(), Field::Where),
+        (c.owner.as_deref(), Field::Owner),
+        (c.kpi.as_deref(), Field::Kpi),
+        (c.reporting.as_deref(), Field::Reporting),
+        (c.evidence.as_deref(), Field::Evidence),
+        (c.unit.as_deref(), Field::Unit),
+    ]
+    .into_iter()
+    .find(|(text, _)| given(*text).is_some_and(|t| !placeholders(t).is_empty()))
+    .map_or(Field::What, |(_, f)| f)
 }

@@ -1,27 +1,33 @@
 //! The self-score: what an evaluator following the buyer's plan would
 //! likely give each hot topic, why, and what to fix first.
 //!
-//! [`score`] implements model version 1 of the scoring contract
-//! (`docs/scoring.md` explains it to bid writers): the seven checks on each
-//! commitment (M T L O K E A) and its proportion (P), a 0-5 band for each hot
-//! topic, innovation credit, the projected marks, the checks on the written
-//! answers, the ranked fixes and the social value in GBP. It is
-//! deterministic, needs no store, uses exact decimals throughout, and is fast
-//! enough to run on every keystroke (see `benches/score.rs`).
-//! [`render_text`] writes the report as plain text for people (the
-//! terminal); the app and the review PDF lay out the [`Report`] themselves.
+//! [`score`] implements model version 2 of the scoring contract
+//! (`docs/scoring.md` explains it to bid writers), in the spec's order:
+//! for each commitment, where it counts (R1), the seven checks (M T L O K E
+//! A), the not-credible tests (P, R12, R3, R9, R11), its raw band and its
+//! caps (R15, R7, R8, R2, R1, R10, R14); for each hot topic, its band, the
+//! mention (R5, on the answers as read, R6) and the holds (R10, R13); then
+//! the marks, the innovation credit, the checks on the answers, the ranked
+//! fixes and the social value in GBP. It is deterministic, needs no store,
+//! uses exact decimals throughout, and is fast enough to run on every
+//! keystroke (see `benches/score.rs`). [`render_text`] writes the report as
+//! plain text for people (the terminal); the app and the review PDF lay out
+//! the [`Report`] themselves.
 //!
-//! Where things are: `checks.rs` (the seven checks and P, the band of a
-//! commitment), `text.rs` (placeholders, word counts, hedging phrases, the
-//! *mentioned* rule), here (bands of hot topics, marks, innovation),
-//! `fixes.rs` (the answers' checks and the ranked fixes), `value.rs` (GBP),
+//! Where things are: `words.rs` (words, keys, the generic and unit lists,
+//! vocabularies), `text.rs` (given, placeholders, word counts, the answers
+//! as read, hedging phrases), `checks.rs` (the seven checks, raw band and
+//! caps), `rules.rs` (R1, R2, the not-credible tests, R7, R10), here (the
+//! pipeline, bands of hot topics, holds, marks, innovation), `fixes.rs`
+//! (the answers' checks and the ranked fixes), `value.rs` (GBP),
 //! `report.rs` (the types), `render.rs` (the text).
 //!
 //! How to change it:
 //! - a rule: change it where it lives, then the cases in
-//!   `tests/it/score.rs`, `docs/scoring.md` (its worked example is checked
-//!   by a test), and the snapshot of the demo report (`cargo insta review`,
-//!   or `INSTA_UPDATE=always cargo test --test it score`); a change to the
+//!   `tests/it/score.rs`, the worked examples in `tests/fixtures/scoring/`,
+//!   `docs/scoring.md` (its worked example is checked by a test), and the
+//!   snapshot of the demo report (`cargo insta review`, or
+//!   `INSTA_UPDATE=always cargo test --test it score`); a change to the
 //!   model itself also bumps [`MODEL_VERSION`];
 //! - a wording: the reasons live next to their rule; the snapshot shows
 //!   every one of them in context.
@@ -31,26 +37,35 @@ mod display;
 mod fixes;
 mod render;
 mod report;
+mod rules;
 mod text;
 mod value;
+mod words;
+
+use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
 pub use render::render_text;
 pub use report::{
-    AnswerCheck, Band, BandSource, Check, CheckResult, CommitmentScore, CommitmentValue, Field,
-    Fix, FixKind, FixTarget, Flag, FlagKind, Hedge, HotTopicScore, Innovation, Mention, Place,
-    Report, SocialValue, ThemeValue,
+    AnswerCheck, Band, BandSource, Cap, Check, CheckResult, CommitmentScore, CommitmentValue,
+    Field, Fix, FixKind, FixTarget, Flag, FlagKind, Hedge, Hold, HotTopicScore, Innovation,
+    Mention, NotCredible, Place, Report, Rule, SocialValue, ThemeValue,
 };
-pub use text::{EXTRA_HEDGING_PHRASES, HEDGING_PHRASES, PLACEHOLDERS, is_given, word_count};
+pub use text::{
+    EXTRA_HEDGING_PHRASES, HEDGING_PHRASES, NOTE_WORDS, PLACEHOLDERS, is_given, placeholders,
+    word_count,
+};
+pub use words::GENERIC;
 
 use checks::{Context, Eval};
-use text::{Found, Mentions};
+use rules::{CAP_RULES, Sizing, cap_index};
+use text::Found;
 
 use crate::domain::{Measure, OfferDocument};
 
 /// The version of the scoring model that [`score`] implements.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// What the self-score is and is not, in plain words: shown with every score.
 pub const DISCLAIMER: &str = "A self-assessment aid, not a promise of marks. It reads your offer the way an evaluator following the buyer's plan on a page is likely to, using the rules in \"How scoring works\". Real evaluators use their own judgement and the buyer's own scoring guidance, so your marks may differ.";
@@ -68,9 +83,30 @@ pub fn innovation_cap() -> Decimal {
 /// How one hot topic's band was decided.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Outcome {
+    /// The band after the holds.
     band: Band,
+    /// The band its commitments (or a mention) give it, before the holds.
+    before_holds: Band,
     setter: Option<usize>,
     source: BandSource,
+}
+
+/// What the rules found about one commitment, for its reasons and fixes.
+pub(crate) struct Found1 {
+    /// The hot topic it is filed under, when the plan has it.
+    filed: Option<usize>,
+    /// The reason of each cap of [`CAP_RULES`] that applies.
+    cap_reasons: [Option<String>; 7],
+    /// Why it is not credible.
+    not_credible: Vec<NotCredible>,
+    /// The tests that could not run for want of the number of employees.
+    untested: Vec<Rule>,
+    /// Its placeholders: in its `what`, and in its other given fields.
+    placeholders: (Vec<String>, Vec<String>),
+    /// Whether its measure links it to the hot topic it counts for (R7).
+    linked: bool,
+    /// R2: today's rate to its date, and m, when it is business as usual.
+    usual: Option<(Decimal, u32)>,
 }
 
 /// Everything worked out about an offer, from which the report and its
@@ -79,6 +115,8 @@ pub(crate) struct Model<'a> {
     ctx: Context<'a>,
     /// One per commitment, in the offer's order.
     evals: Vec<Eval>,
+    /// What the rules found, one per commitment.
+    found: Vec<Found1>,
     /// The commitments' hedging phrases.
     hedges: Vec<Vec<Hedge>>,
     /// For each commitment, the field that decides each check.
@@ -87,20 +125,25 @@ pub(crate) struct Model<'a> {
     measures: Vec<Option<&'a Measure>>,
     /// The commitments' values: `Some(None)` when too large to compute.
     values: Vec<Option<Option<Decimal>>>,
-    /// For each hot topic, the indices of its commitments.
+    /// For each hot topic, the commitments that count for it.
     members: Vec<Vec<usize>>,
-    /// For each hot topic, whether the answers mention it.
+    /// For each hot topic, whether the answers as read mention it.
     mentioned: Vec<bool>,
+    /// For each hot topic, the holds on it: R10 (with the questions of the
+    /// draft answers that mention it) and R13.
+    holds: Vec<Vec<(Rule, String)>>,
     /// For each hot topic, its band.
     outcomes: Vec<Outcome>,
     /// How many commitments earn innovation credit.
     innovating: usize,
+    /// The commitments that are not credible, in the offer's order.
+    not_credible: Vec<usize>,
 }
 
 impl Model<'_> {
     /// The band of hot topic `t`, with commitment `swap.0` evaluated as
-    /// `swap.1` (to see what a fix would do).
-    fn outcome(&self, t: usize, swap: Option<(usize, &Eval)>) -> Outcome {
+    /// `swap.1` (to see what a fix would do), and R13 lifted when asked.
+    fn outcome(&self, t: usize, swap: Option<(usize, &Eval)>, lift_r13: bool) -> Outcome {
         let mut best: Option<(Band, u8, usize)> = None;
         for &i in &self.members[t] {
             let eval = match swap {
@@ -119,28 +162,26 @@ impl Model<'_> {
                 best = Some((band, passed, i));
             }
         }
-        match best {
-            Some((band, _, i)) => Outcome {
-                band,
-                setter: Some(i),
-                source: BandSource::Commitment,
-            },
-            None if self.mentioned[t] => Outcome {
-                band: Band::Poor,
-                setter: None,
-                source: BandSource::Mentioned,
-            },
-            None if !self.members[t].is_empty() => Outcome {
-                band: Band::Poor,
-                setter: None,
-                source: BandSource::OnlyNotCredible,
-            },
-            None => Outcome {
-                band: Band::NoResponse,
-                setter: None,
-                source: BandSource::Nothing,
-            },
+        let (before_holds, setter, source) = match best {
+            Some((band, _, i)) => (band, Some(i), BandSource::Commitment),
+            None if self.mentioned[t] => (Band::Poor, None, BandSource::Mentioned),
+            None if !self.members[t].is_empty() => (Band::Poor, None, BandSource::OnlyNotCredible),
+            None => (Band::NoResponse, None, BandSource::Nothing),
+        };
+        Outcome {
+            band: before_holds.min(self.hold(t, lift_r13)),
+            before_holds,
+            setter,
+            source,
         }
+    }
+
+    /// The band the holds on hot topic `t` stop it at (band 5 when none).
+    fn hold(&self, t: usize, lift_r13: bool) -> Band {
+        let held = self.holds[t]
+            .iter()
+            .any(|(rule, _)| !(lift_r13 && *rule == Rule::R13));
+        if held { Band::Weak } else { Band::Excellent }
     }
 
     /// `weight x bands x weighting / (5 x total weight)`: the marks of
@@ -162,25 +203,55 @@ impl Model<'_> {
             .min(innovation_cap())
     }
 
-    /// The marks gained if commitment `i` were evaluated as `eval`
-    /// (never negative).
+    /// The marks gained if commitment `i` were evaluated as `eval`, the
+    /// holds still applying (never negative).
     fn gain_if(&self, i: usize, eval: &Eval) -> Decimal {
-        let gain = match self.evals[i].topic {
-            Some(t) => {
-                let now = self.outcomes[t].band;
-                let then = self.outcome(t, Some((i, eval))).band;
-                self.topic_marks(t, i64::from(then.number()) - i64::from(now.number()))
-            }
-            None => {
-                let was = usize::from(self.evals[i].innovates());
-                let will = usize::from(eval.innovates());
-                let count = self.innovating - was + will;
-                (Self::credit(count) - Self::credit(self.innovating))
-                    .saturating_mul(self.ctx.doc.tender.social_value_weighting)
-            }
+        let Some(t) = self.evals[i].topic else {
+            return Decimal::ZERO;
         };
-        gain.max(Decimal::ZERO)
+        let now = self.outcomes[t].band;
+        let then = self.outcome(t, Some((i, eval)), false).band;
+        self.topic_marks(t, i64::from(then.number()) - i64::from(now.number()))
+            .max(Decimal::ZERO)
     }
+
+    /// The marks gained if R13 were lifted, over every hot topic.
+    fn gain_without_r13(&self) -> Decimal {
+        (0..self.outcomes.len())
+            .map(|t| {
+                let then = self.outcome(t, None, true).band;
+                let now = self.outcomes[t].band;
+                self.topic_marks(t, i64::from(then.number()) - i64::from(now.number()))
+            })
+            .fold(Decimal::ZERO, Decimal::saturating_add)
+            .max(Decimal::ZERO)
+    }
+}
+
+/// The answers as read (R6), each with its question's word limit applied.
+fn answers_as_read(doc: &OfferDocument) -> Vec<&str> {
+    doc.offer
+        .answers
+        .iter()
+        .map(|a| {
+            let limit = doc.tender.question(&a.question).and_then(|q| q.word_limit);
+            text::as_read(&a.text, limit)
+        })
+        .collect()
+}
+
+/// The normalised words of a text, added to `into`.
+fn add_words(text: &str, into: &mut HashSet<String>) {
+    for w in words::words(text) {
+        into.insert(words::normalise(w));
+    }
+}
+
+/// R5: whether the words of a title (non-generic, normalised) are at least
+/// half, rounded up, among `read`.
+fn mentions(title: &[(String, String)], read: &HashSet<String>) -> bool {
+    let found = title.iter().filter(|(_, n)| read.contains(n)).count();
+    !title.is_empty() && found >= title.len().div_ceil(2)
 }
 
 /// Scores an offer against the plan and tender it answers.
@@ -195,21 +266,24 @@ pub fn score(doc: &OfferDocument) -> Report {
     let weighting = tender.social_value_weighting;
     let mut flags = Vec::new();
 
-    // Section 1: the checks on each commitment.
+    // Section 1: where each commitment counts, its checks, its credibility.
     let n = offer.commitments.len();
     let mut evals = Vec::with_capacity(n);
+    let mut found = Vec::with_capacity(n);
     let mut hedges = Vec::with_capacity(n);
     let mut fields = Vec::with_capacity(n);
     let mut measures = Vec::with_capacity(n);
     let mut values = Vec::with_capacity(n);
     let mut check_results = Vec::with_capacity(n);
     let mut members = vec![Vec::new(); plan.hot_topics.len()];
+    let mut not_credible = Vec::new();
+    let mut untested_any = Vec::new();
     for (i, c) in offer.commitments.iter().enumerate() {
-        let topic = c
+        let filed = c
             .hot_topic
             .as_deref()
             .and_then(|id| plan.hot_topics.iter().position(|t| t.id == id));
-        if let (Some(id), None) = (&c.hot_topic, topic) {
+        if let (Some(id), None) = (&c.hot_topic, filed) {
             flags.push(Flag {
                 kind: FlagKind::UnknownHotTopic,
                 commitment: Some(c.id.clone()),
@@ -232,69 +306,269 @@ pub fn score(doc: &OfferDocument) -> Report {
                 ),
             });
         }
-        let results = checks::check(&ctx, c, topic.map(|t| &plan.hot_topics[t]), measure);
+        // R1: where it counts.
+        let topic = rules::counts_for(&ctx, filed, c);
+        let hot_topic = topic.map(|t| &plan.hot_topics[t]);
+        let results = checks::check(&ctx, c, hot_topic, measure);
         let mut passes = [false; 7];
         let mut decided_by = [Field::What; 7];
         for ((p, f), r) in passes.iter_mut().zip(decided_by.iter_mut()).zip(&results) {
             *p = r.passed;
             *f = r.field;
         }
-        let found = commitment_hedges(&c.id, &c.what, c.how.as_deref());
+        let hedge_list = commitment_hedges(&c.id, &c.what, c.how.as_deref());
+        let hedged = hedge_list.iter().any(|h| h.counts_for_band);
+
+        // The not-credible tests.
         let value = checks::value(c, measure);
-        let credible = match value {
-            Some(Some(v)) => v <= ctx.half_contract,
-            Some(None) => false,
-            None => true,
+        let unit_texts = checks::unit_texts(c, measure);
+        let sizing = Sizing {
+            commitment: c,
+            units: ctx.lexicon.names(unit_texts.iter().copied()),
+            measure_name: ctx.lexicon.names(measure.map(|m| m.name.as_str())),
+            value,
         };
+        let (reasons, untested) = rules::not_credible(&ctx, &sizing);
+        let credible = reasons.is_empty();
         if !credible {
+            not_credible.push(i);
             flags.push(Flag {
                 kind: FlagKind::NotCredible,
                 commitment: Some(c.id.clone()),
                 figure: value.flatten(),
-                message: checks::not_credible_message(&ctx, &c.id, value.flatten(), measure),
+                message: format!(
+                    "{} is not credible: {}. Evaluators doubt a promise out of proportion to the contract or the team, so it sets no band: size it to what you can deliver",
+                    c.id,
+                    reasons
+                        .iter()
+                        .map(|r| r.reason.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
             });
         }
-        if let Some(t) = topic {
+        for rule in &untested {
+            if !untested_any.contains(rule) {
+                untested_any.push(*rule);
+            }
+        }
+
+        // Section 2: the caps, for a commitment that counts for a hot topic.
+        let placeholders = rules::unfinished(c);
+        let mut caps = [None; 7];
+        let mut cap_reasons: [Option<String>; 7] = Default::default();
+        let mut linked = false;
+        let mut usual = None;
+        if let (Some(t), Some(topic)) = (topic, hot_topic) {
+            let mut set = |rule: Rule, band: Band, reason: String| {
+                if let Some(k) = cap_index(rule) {
+                    caps[k] = Some(band);
+                    cap_reasons[k] = Some(reason);
+                }
+            };
+            let l_fails = topic.place_based && !passes[2];
+            if hedged {
+                let phrase = hedge_list
+                    .iter()
+                    .find(|h| h.counts_for_band)
+                    .map_or("", |h| h.phrase.as_str());
+                set(
+                    Rule::R15,
+                    Band::Weak,
+                    format!("\"{phrase}\" makes it a hedged promise, which stops at band 2"),
+                );
+            }
+            linked = rules::linked(&ctx, t, c);
+            if !linked {
+                set(
+                    Rule::R7,
+                    Band::Satisfactory,
+                    format!(
+                        "it is not linked to one of the measures of \"{}\", so an evaluator cannot check it beyond band 3",
+                        topic.title
+                    ),
+                );
+            } else if l_fails {
+                set(
+                    Rule::R7,
+                    Band::Satisfactory,
+                    "it does not name a place in the buyer's area, so an evaluator cannot check it beyond band 3".to_owned(),
+                );
+            } else if c.baseline.is_none() {
+                set(
+                    Rule::R7,
+                    Band::Good,
+                    "it has no baseline (how much of this you deliver in a year today), so an evaluator cannot check it beyond band 4".to_owned(),
+                );
+            }
+            if l_fails {
+                let reason = if checks::place_given(c) {
+                    format!(
+                        "it is not delivered in the buyer's area ({}), so it stops at band 2",
+                        ctx.local_text
+                    )
+                } else {
+                    "it does not say where it is delivered, so it stops at band 2".to_owned()
+                };
+                set(Rule::R8, Band::Weak, reason);
+            }
+            let m = rules::months_to(&ctx, c.by, passes[1]);
+            if let Some(amount) = rules::business_as_usual(c, m) {
+                usual = Some((amount, m));
+                set(
+                    Rule::R2,
+                    Band::Weak,
+                    rules::business_as_usual_reason(c, amount, m),
+                );
+            }
+            if filed == Some(t) && rules::unclear_fit(&ctx, t, c) {
+                set(
+                    Rule::R1,
+                    Band::Weak,
+                    format!(
+                        "it is not clear how it serves \"{}\": it has none of the hot topic's measures and none of its words",
+                        topic.title
+                    ),
+                );
+            }
+            let (in_what, others) = &placeholders;
+            if !in_what.is_empty() {
+                set(
+                    Rule::R10,
+                    Band::Poor,
+                    format!(
+                        "it is unfinished ({} in what it promises), so it stops at band 1",
+                        rules::first_and_more(in_what)
+                    ),
+                );
+            } else if !others.is_empty() {
+                set(
+                    Rule::R10,
+                    Band::Weak,
+                    format!(
+                        "it is unfinished ({}), so it stops at band 2",
+                        rules::first_and_more(others)
+                    ),
+                );
+            }
+            if filed.is_some_and(|f| f != t) {
+                let filed_title = filed.map_or("", |f| plan.hot_topics[f].title.as_str());
+                set(
+                    Rule::R14,
+                    Band::Satisfactory,
+                    format!(
+                        "filed under \"{filed_title}\", it counts for \"{}\", where its measure is listed, and stops at band 3 there",
+                        topic.title
+                    ),
+                );
+            }
             members[t].push(i);
         }
         evals.push(Eval {
             topic,
             passes,
-            hedged: found.iter().any(|h| h.counts_for_band),
+            hedged,
             credible,
+            caps,
         });
-        hedges.push(found);
+        found.push(Found1 {
+            filed,
+            cap_reasons,
+            not_credible: reasons,
+            untested,
+            placeholders,
+            linked,
+            usual,
+        });
+        hedges.push(hedge_list);
         fields.push(decided_by);
         measures.push(measure);
         values.push(value);
         check_results.push(results);
     }
+    if !untested_any.is_empty() {
+        let tests: Vec<&str> = untested_any.iter().map(|r| r.id()).collect();
+        flags.push(Flag {
+            kind: FlagKind::EmployeesMissing,
+            commitment: None,
+            figure: None,
+            message: format!(
+                "The bidder's number of employees is not given, so the test{} of people and staff time against your team ({}) could not run: give it in the bidder's details",
+                if tests.len() == 1 { "" } else { "s" },
+                tests.join(", ")
+            ),
+        });
+    }
 
-    // Section 2: a band for each hot topic.
-    // Each answer is read once, for the mentions and its hedging phrases.
-    let mut words = Mentions::new(plan.hot_topics.iter().map(|t| t.title.as_str()));
+    // Section 2: mentions on the answers as read (R5, R6), and the holds.
+    let read = answers_as_read(doc);
+    let titles: Vec<Vec<(String, String)>> = plan
+        .hot_topics
+        .iter()
+        .map(|t| ctx.lexicon.title_words(&t.title))
+        .collect();
+    let mut all_read = HashSet::new();
+    let mut holds: Vec<Vec<(Rule, String)>> = vec![Vec::new(); plan.hot_topics.len()];
+    for (a, text) in offer.answers.iter().zip(&read) {
+        let mut words = HashSet::new();
+        add_words(text, &mut words);
+        let found = text::placeholders(&a.text);
+        if !found.is_empty() {
+            for (t, title) in titles.iter().enumerate() {
+                if mentions(title, &words) {
+                    holds[t].push((
+                        Rule::R10,
+                        format!(
+                            "your answer to {} mentions it and is an unfinished draft ({}), so it stops at band 2",
+                            a.question,
+                            rules::first_and_more(&found)
+                        ),
+                    ));
+                }
+            }
+        }
+        all_read.extend(words);
+    }
+    if not_credible.len() >= 2 {
+        let ids: Vec<&str> = not_credible
+            .iter()
+            .map(|&i| offer.commitments[i].id.as_str())
+            .collect();
+        for h in &mut holds {
+            h.push((
+                Rule::R13,
+                format!(
+                    "{} commitments ({}) are out of proportion, so an evaluator is unlikely to trust the rest: every hot topic stops at band 2",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+            ));
+        }
+    }
+    let mentioned: Vec<bool> = titles.iter().map(|w| mentions(w, &all_read)).collect();
+
     let answer_hedges: Vec<Vec<Found>> = offer
         .answers
         .iter()
-        .map(|a| text::scan_answer(&a.text, &mut words))
-        .collect();
-    let mentions: Vec<_> = (0..plan.hot_topics.len())
-        .map(|t| words.mention(t))
+        .map(|a| text::find_hedges(&a.text))
         .collect();
     let mut model = Model {
         ctx,
         evals,
+        found,
         hedges,
         fields,
         measures,
         values,
         members,
-        mentioned: mentions.iter().map(|m| m.mentioned()).collect(),
+        mentioned,
+        holds,
         outcomes: Vec::new(),
         innovating: 0,
+        not_credible,
     };
     model.outcomes = (0..plan.hot_topics.len())
-        .map(|t| model.outcome(t, None))
+        .map(|t| model.outcome(t, None, false))
         .collect();
     model.innovating = model
         .evals
@@ -311,7 +585,29 @@ pub fn score(doc: &OfferDocument) -> Report {
         let band = outcome.band;
         weighted_bands = weighted_bands
             .saturating_add(topic.weight.saturating_mul(Decimal::from(band.number())));
-        let mention = &mentions[t];
+        let title = &titles[t];
+        let found_words: Vec<String> = title
+            .iter()
+            .filter(|(_, n)| all_read.contains(n))
+            .map(|(w, _)| w.clone())
+            .collect();
+        let mention = Mention {
+            words: title.iter().map(|(w, _)| w.clone()).collect(),
+            found: found_words,
+            needed: title.len().div_ceil(2),
+        };
+        let held_by = if outcome.before_holds > Band::Weak {
+            model.holds[t]
+                .iter()
+                .map(|(rule, reason)| Hold {
+                    rule: *rule,
+                    stops_at: Band::Weak,
+                    reason: reason.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         hot_topics.push(HotTopicScore {
             id: topic.id.clone(),
             title: topic.title.clone(),
@@ -323,16 +619,13 @@ pub fn score(doc: &OfferDocument) -> Report {
                 .unwrap_or(Decimal::ZERO)
                 .normalize(),
             band,
+            held_by,
             band_word: band.word().to_owned(),
             source: outcome.source,
             set_by: outcome.setter.map(|i| offer.commitments[i].id.clone()),
-            reason: topic_reason(&model, t, mention),
+            reason: topic_reason(&model, t, &mention),
             mentioned: model.mentioned[t],
-            mention: Mention {
-                words: mention.words.clone(),
-                found: mention.found.clone(),
-                needed: mention.needed(),
-            },
+            mention,
             commitments: model.members[t]
                 .iter()
                 .map(|&i| offer.commitments[i].id.clone())
@@ -373,7 +666,7 @@ pub fn score(doc: &OfferDocument) -> Report {
         marks: credit.saturating_mul(weighting).normalize(),
     };
 
-    let answers = fixes::answer_checks(doc, answer_hedges);
+    let answers = fixes::answer_checks(doc, answer_hedges, &read);
     let fixes = fixes::fixes(&model, &answers);
     let social_value = value::social_value(&model);
 
@@ -387,24 +680,43 @@ pub fn score(doc: &OfferDocument) -> Report {
         .zip(hedges)
         .map(|(((i, c), checks), hedges)| {
             let eval = &model.evals[i];
-            let band = (eval.topic.is_some() && eval.credible).then(|| eval.band());
+            let found = &model.found[i];
+            let caps: Vec<Cap> = if eval.credible {
+                eval.named_caps()
+                    .into_iter()
+                    .map(|(k, band)| Cap {
+                        rule: CAP_RULES[k],
+                        stops_at: band,
+                        reason: found.cap_reasons[k].clone().unwrap_or_default(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let core: Vec<&str> = hedges
                 .iter()
                 .filter(|h| h.counts_for_band)
                 .map(|h| h.phrase.as_str())
                 .collect();
             let innovation = eval.topic.is_none() && eval.innovates();
-            let band_reason = commitment_reason(eval, &core, innovation);
+            let band_reason = commitment_reason(eval, found, &core, &caps, innovation);
+            let (in_what, others) = &found.placeholders;
             CommitmentScore {
                 id: c.id.clone(),
                 hot_topic: eval.topic.map(|t| plan.hot_topics[t].id.clone()),
+                filed_under: found.filed.map(|t| plan.hot_topics[t].id.clone()),
                 checks,
                 passed: eval.passed(),
                 hedges,
                 hedged: eval.hedged,
+                placeholders: in_what.iter().chain(others).cloned().collect(),
                 value: model.values[i].flatten(),
                 credible: eval.credible,
-                band,
+                not_credible: found.not_credible.clone(),
+                untested: found.untested.clone(),
+                raw_band: eval.credible.then(|| eval.raw_band()),
+                caps,
+                band: eval.credible.then(|| eval.band()),
                 band_reason,
                 innovation,
             }
@@ -472,13 +784,40 @@ pub(crate) fn hedge(found: Found, place: Place) -> Hedge {
 }
 
 /// Why a commitment gets its band, or its innovation credit.
-fn commitment_reason(eval: &Eval, hedges: &[&str], innovation: bool) -> String {
+fn commitment_reason(
+    eval: &Eval,
+    found: &Found1,
+    hedges: &[&str],
+    caps: &[Cap],
+    innovation: bool,
+) -> String {
     if !eval.credible {
-        return "Out of proportion to the contract: it sets no band until its figure is checked"
-            .to_owned();
+        let reasons: Vec<&str> = found
+            .not_credible
+            .iter()
+            .map(|r| r.reason.as_str())
+            .collect();
+        return format!(
+            "Not credible: {}. It sets no band until it is in proportion to the contract and your team",
+            reasons.join("; ")
+        );
     }
     if eval.topic.is_some() {
-        return checks::band_reason(eval, hedges);
+        let raw = checks::band_reason(eval, hedges);
+        return match caps.first() {
+            None => raw,
+            Some(lowest) => {
+                let why: Vec<String> = caps
+                    .iter()
+                    .map(|c| format!("{} ({})", c.reason, c.rule.id()))
+                    .collect();
+                format!(
+                    "{raw}; it stops at band {}: {}",
+                    lowest.stops_at.label(),
+                    why.join("; ")
+                )
+            }
+        };
     }
     if innovation {
         return "No hot topic, and measurable, dated, owned and monitored: it earns innovation credit".to_owned();
@@ -488,6 +827,9 @@ fn commitment_reason(eval: &Eval, hedges: &[&str], innovation: bool) -> String {
         .filter(|(k, _)| !eval.passes[*k])
         .map(|(_, l)| *l)
         .collect();
+    if missing.is_empty() {
+        return "No hot topic: it would earn innovation credit, but it is not credible".to_owned();
+    }
     format!(
         "No hot topic: it earns innovation credit once it passes M, T, O and K (it fails {})",
         missing.join(", ")
@@ -495,33 +837,54 @@ fn commitment_reason(eval: &Eval, hedges: &[&str], innovation: bool) -> String {
 }
 
 /// Why a hot topic has its band.
-fn topic_reason(model: &Model, t: usize, mention: &text::TitleMention) -> String {
+fn topic_reason(model: &Model, t: usize, mention: &Mention) -> String {
     let offer = &model.ctx.doc.offer;
     let outcome = model.outcomes[t];
-    match (outcome.source, outcome.setter) {
+    let reason = match (outcome.source, outcome.setter) {
         (BandSource::Commitment, Some(i)) => {
-            let core: Vec<&str> = model.hedges[i]
-                .iter()
-                .filter(|h| h.counts_for_band)
-                .map(|h| h.phrase.as_str())
-                .collect();
-            let reason = checks::band_reason(&model.evals[i], &core);
-            let reason = reason.strip_prefix("Passes").unwrap_or(&reason);
-            format!("Set by {}, which passes{reason}", offer.commitments[i].id)
+            let eval = &model.evals[i];
+            let band = eval.band();
+            if band == eval.raw_band() {
+                let core: Vec<&str> = model.hedges[i]
+                    .iter()
+                    .filter(|h| h.counts_for_band)
+                    .map(|h| h.phrase.as_str())
+                    .collect();
+                let reason = checks::band_reason(eval, &core);
+                let reason = reason.strip_prefix("Passes").unwrap_or(&reason).to_owned();
+                format!("Set by {}, which passes{reason}", offer.commitments[i].id)
+            } else {
+                format!(
+                    "Set by {}, which stops at band {} (see its caps)",
+                    offer.commitments[i].id,
+                    band.label()
+                )
+            }
         }
         (BandSource::Mentioned, _) => format!(
             "No commitment yet, but your answers mention it ({} of its words {}): band 1 Poor. A commitment would score more",
             mention.found.len(),
             quoted_list(&mention.words)
         ),
-        (BandSource::OnlyNotCredible, _) => "Its only commitments are out of proportion to the contract, so they set no band: band 1 Poor".to_owned(),
+        (BandSource::OnlyNotCredible, _) => {
+            "Its only commitments are not credible, so they set no band: band 1 Poor".to_owned()
+        }
         _ if mention.words.is_empty() => "No commitment yet: band 0 No response".to_owned(),
         _ => format!(
             "No commitment yet, and your answers do not mention it (they use {} of its words {}, and {} are needed): band 0 No response",
             mention.found.len(),
             quoted_list(&mention.words),
-            mention.needed()
+            mention.needed
         ),
+    };
+    if outcome.band < outcome.before_holds {
+        let holds: Vec<String> = model.holds[t]
+            .iter()
+            .map(|(rule, why)| format!("{why} ({})", rule.id()))
+            .collect();
+        format!("{reason}. Held at band 2 Weak: {}", holds.join("; "))
+    } else {
+        reason
     }
 }
 

@@ -6,7 +6,7 @@
 
 #[cfg(test)]
 use super::report::Check;
-use super::report::{BandSource, FixKind, FixTarget, Report};
+use super::report::{BandSource, FixKind, Report};
 use super::value::INNOVATION_LINE;
 use super::{one_place, text::short};
 use crate::domain::OfferDocument;
@@ -162,16 +162,23 @@ pub fn render_text(report: &Report, doc: &OfferDocument) -> String {
 
     // Flags.
     out.push_str("\nFlags\n");
-    if report.flags.is_empty() {
+    if report.flags.is_empty() && report.hot_topics.iter().all(|t| t.held_by.is_empty()) {
         wrap(
             &mut out,
-            &format!(
-                "None: no commitment is out of proportion to the contract (each is worth at most half of {}).",
-                gbp(tender.contract_value)
-            ),
+            "None: every commitment is in proportion to the contract and to your team, and no hot topic is held back.",
             "  ",
             "  ",
         );
+    }
+    for t in &report.hot_topics {
+        for hold in &t.held_by {
+            wrap(
+                &mut out,
+                &format!("{}: {} ({}).", t.title, hold.reason, hold.rule.id()),
+                "  ! Held at band 2: ",
+                "    ",
+            );
+        }
     }
     for flag in &report.flags {
         wrap(&mut out, &format!("{}.", flag.message), "  ! ", "    ");
@@ -255,6 +262,13 @@ fn commitments(out: &mut String, report: &Report, doc: &OfferDocument) {
             .map_or(INNOVATION_LINE.to_owned(), |t| {
                 format!("Hot topic: {}", t.title)
             });
+        let topic = match (&score.filed_under, &score.hot_topic) {
+            (Some(f), Some(h)) if f != h => {
+                let filed = plan.hot_topic(f).map_or(f.as_str(), |t| t.title.as_str());
+                format!("{topic} (filed under {filed}, where its measure is not listed)")
+            }
+            _ => topic,
+        };
         out.push_str(&format!("      {topic}\n"));
         let ticks: Vec<String> = score
             .checks
@@ -290,7 +304,7 @@ fn commitments(out: &mut String, report: &Report, doc: &OfferDocument) {
                 super::Place::Answer { .. } => "answer",
             };
             let effect = if h.counts_for_band {
-                "a hedged promise stops at band 3"
+                "a hedged promise stops at band 2"
             } else {
                 "vague wording, a warning only"
             };
@@ -393,22 +407,6 @@ fn fixes(out: &mut String, report: &Report) {
             "  ",
         );
     }
-    // Fixes that are part of a "Complete" fix above are not repeated.
-    let completed: Vec<&str> = first
-        .iter()
-        .filter(|f| f.kind == FixKind::CompleteCommitment)
-        .filter_map(|f| match &f.target {
-            FixTarget::Commitment { id, .. } => Some(id.as_str()),
-            _ => None,
-        })
-        .collect();
-    let later: Vec<_> = later
-        .into_iter()
-        .filter(|f| match &f.target {
-            FixTarget::Commitment { id, .. } => !completed.contains(&id.as_str()),
-            _ => true,
-        })
-        .collect();
     if !later.is_empty() {
         out.push_str("\n  Also worth doing (no marks on their own, but evaluators notice):\n");
         for fix in later {

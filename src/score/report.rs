@@ -121,6 +121,119 @@ impl From<Band> for u8 {
     }
 }
 
+/// A numbered rule of the model (docs/scoring.md): P, the test of
+/// proportion, and R1-R15 (R4 was tried and withdrawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
+pub enum Rule {
+    /// P: worth more than half the contract at the buyer's proxy value.
+    P,
+    /// R1: counts where its measure belongs; an unclear fit stops at 2.
+    R1,
+    /// R2: business as usual stops at 2.
+    R2,
+    /// R3: more people than ten times the team is not credible.
+    R3,
+    /// R5: a mention needs the title's own words.
+    R5,
+    /// R6: nothing after the word limit is read.
+    R6,
+    /// R7: band 4 needs a linked measure (and a local place), band 5 a baseline.
+    R7,
+    /// R8: outside a place-based hot topic's area stops at 2.
+    R8,
+    /// R9: more jobs than one per GBP 25,000 of the contract is not credible.
+    R9,
+    /// R10: a placeholder makes a commitment unfinished, an answer a draft.
+    R10,
+    /// R11: more than 37.5 hours a year of each employee is not credible.
+    R11,
+    /// R12: more money than half the contract is not credible.
+    R12,
+    /// R13: two or more not-credible commitments hold every hot topic at 2.
+    R13,
+    /// R14: filed under another hot topic, a commitment stops at 3.
+    R14,
+    /// R15: a hedged promise stops at 2.
+    R15,
+}
+
+impl Rule {
+    /// Its id as the model writes it: "P", "R1"... "R15".
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::P => "P",
+            Rule::R1 => "R1",
+            Rule::R2 => "R2",
+            Rule::R3 => "R3",
+            Rule::R5 => "R5",
+            Rule::R6 => "R6",
+            Rule::R7 => "R7",
+            Rule::R8 => "R8",
+            Rule::R9 => "R9",
+            Rule::R10 => "R10",
+            Rule::R11 => "R11",
+            Rule::R12 => "R12",
+            Rule::R13 => "R13",
+            Rule::R14 => "R14",
+            Rule::R15 => "R15",
+        }
+    }
+
+    /// Its name in a few plain words: "business as usual".
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::P => "out of proportion to the contract",
+            Rule::R1 => "unclear fit",
+            Rule::R2 => "business as usual",
+            Rule::R3 => "more people than the team",
+            Rule::R5 => "mentioned",
+            Rule::R6 => "read up to the word limit",
+            Rule::R7 => "needs proof",
+            Rule::R8 => "outside the area",
+            Rule::R9 => "more jobs than the contract funds",
+            Rule::R10 => "unfinished",
+            Rule::R11 => "more staff time than the team has",
+            Rule::R12 => "more money than the contract",
+            Rule::R13 => "out of proportion",
+            Rule::R14 => "filed elsewhere",
+            Rule::R15 => "hedged",
+        }
+    }
+}
+
+/// A cap that stops a commitment below the band its checks give it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Cap {
+    /// The rule.
+    pub rule: Rule,
+    /// The band it stops at.
+    #[ts(type = "number")]
+    pub stops_at: Band,
+    /// Why, in plain words, with the figures.
+    pub reason: String,
+}
+
+/// A hold that stops a hot topic at a band whatever its commitments set.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Hold {
+    /// R10 (a draft answer mentions it) or R13 (out of proportion).
+    pub rule: Rule,
+    /// The band it holds the hot topic at.
+    #[ts(type = "number")]
+    pub stops_at: Band,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// One reason a commitment is not credible, with its figures.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct NotCredible {
+    /// P, R12, R3, R9 or R11.
+    pub rule: Rule,
+    /// The figures: "60 people is more than 10 times the bidder's 4 employees".
+    pub reason: String,
+}
+
 /// One of the seven checks on a commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -205,6 +318,8 @@ pub enum Field {
     Quantity,
     /// What is counted.
     Unit,
+    /// The plan's measure it is counted in.
+    Measure,
     /// By when.
     By,
     /// Where.
@@ -268,8 +383,8 @@ pub struct Hedge {
     pub offset: usize,
     /// A short excerpt around it.
     pub excerpt: String,
-    /// Whether it is one of the model's phrases, which stop a commitment at
-    /// band 3; the others are warnings only.
+    /// Whether it is one of the model's phrases (list H), which stop a
+    /// commitment at band 2; the others are warnings only.
     pub counts_for_band: bool,
 }
 
@@ -278,25 +393,40 @@ pub struct Hedge {
 pub struct CommitmentScore {
     /// The commitment's id.
     pub id: String,
-    /// The hot topic it serves, if the plan has it; none for an innovation.
+    /// The hot topic it counts for (R1): where its measure belongs, else the
+    /// one it is filed under; none for an innovation.
     pub hot_topic: Option<String>,
+    /// The hot topic it is filed under, if the plan has it.
+    pub filed_under: Option<String>,
     /// The seven checks, in the order M T L O K E A.
     pub checks: Vec<CheckResult>,
     /// How many of them it passes.
     pub passed: u8,
     /// The hedging phrases in its `what` and `how`.
     pub hedges: Vec<Hedge>,
-    /// Whether one of the model's hedging phrases stops it at band 3.
+    /// Whether one of the model's hedging phrases (list H) is in them.
     pub hedged: bool,
+    /// The placeholders and notes to self in its fields (R10).
+    pub placeholders: Vec<String>,
     /// Its value in GBP at the buyer's proxy value, where its measure has one.
     #[serde(serialize_with = "ser_opt_decimal")]
     #[ts(type = "string | null")]
     pub value: Option<Decimal>,
-    /// False when its value alone is more than half the contract value: it
-    /// is flagged and never sets a band.
+    /// False when a test of P, R12, R3, R9 or R11 finds it out of
+    /// proportion: it is flagged and never sets a band.
     pub credible: bool,
-    /// The band it would set for its hot topic; none when it has no hot
-    /// topic or is not credible.
+    /// Why it is not credible, in the model's order; empty when credible.
+    pub not_credible: Vec<NotCredible>,
+    /// The tests that could not run because the bidder's number of
+    /// employees is not given (R3, R11).
+    pub untested: Vec<Rule>,
+    /// The band its checks alone give it; none when not credible.
+    #[ts(type = "number | null")]
+    pub raw_band: Option<Band>,
+    /// The caps below its raw band, lowest first.
+    pub caps: Vec<Cap>,
+    /// The band it sets: its raw band stopped at its caps; none when not
+    /// credible.
     #[ts(type = "number | null")]
     pub band: Option<Band>,
     /// Why it gets that band (or earns innovation credit), in plain words.
@@ -322,7 +452,8 @@ pub enum BandSource {
 /// The words the *mentioned* rule looked for in the answers.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Mention {
-    /// The distinct words of four letters or more in the hot topic's title.
+    /// The distinct words of four letters or more in the hot topic's title
+    /// that are not generic or local (R5).
     pub words: Vec<String>,
     /// Those found in the answers.
     pub found: Vec<String>,
@@ -348,9 +479,11 @@ pub struct HotTopicScore {
     #[serde(serialize_with = "ser_decimal")]
     #[ts(type = "string")]
     pub share: Decimal,
-    /// Its band, 0 to 5.
+    /// Its band, 0 to 5, after the holds.
     #[ts(type = "number")]
     pub band: Band,
+    /// The holds that lowered its band (R10, R13).
+    pub held_by: Vec<Hold>,
     /// The band's word, e.g. "Satisfactory".
     pub band_word: String,
     /// How the band was decided.
@@ -421,6 +554,12 @@ pub struct AnswerCheck {
     pub errors: Vec<String>,
     /// The hedging phrases in it, each a warning.
     pub hedges: Vec<Hedge>,
+    /// The placeholders and notes to self in it (R10): a draft.
+    pub placeholders: Vec<String>,
+    /// Where the self-score stops reading it (R6), in characters from the
+    /// start; none when it reads all of it.
+    #[ts(type = "number | null")]
+    pub read_to: Option<usize>,
 }
 
 /// What a flag is about.
@@ -435,6 +574,9 @@ pub enum FlagKind {
     UnknownMeasure,
     /// S reached 1: more commitments cannot raise the marks.
     ScoreCapped,
+    /// A test could not run because the bidder's number of employees is
+    /// not given.
+    EmployeesMissing,
 }
 
 /// Something to look at that is not a failing check.
@@ -462,18 +604,30 @@ pub enum FixKind {
     OverWordLimit,
     /// An answer over its character limit (a text error).
     OverCharLimit,
+    /// An answer with placeholders in it (a text error, R10).
+    DraftAnswer,
+    /// Two or more commitments not credible (R13).
+    OutOfProportion,
+    /// A commitment that counts for another hot topic (R14).
+    FiledElsewhere,
+    /// A commitment out of proportion to the contract or the team.
+    NotCredible,
+    /// A commitment whose fit with its hot topic is unclear (R1).
+    UnclearFit,
+    /// A commitment no more than today's rate (R2).
+    BusinessAsUsual,
+    /// A commitment that cannot be checked for band 4 or 5 (R7).
+    NeedsProof,
+    /// A commitment outside the buyer's area (R8).
+    OutsideArea,
+    /// A commitment with a placeholder in it (R10).
+    Unfinished,
+    /// A commitment hedged with "where possible", "aim to"... (R15).
+    HedgedCommitment,
     /// A failing check on a commitment.
     FailingCheck,
-    /// A commitment hedged with "where possible", "aim to"...
-    HedgedCommitment,
-    /// A commitment out of proportion to the contract.
-    NotCredible,
-    /// Everything a commitment lacks, done together.
-    CompleteCommitment,
     /// A hot topic with no commitment.
     MissingHotTopic,
-    /// A hedging phrase in an answer (a warning).
-    HedgedAnswer,
 }
 
 impl FixKind {
@@ -481,7 +635,10 @@ impl FixKind {
     pub fn is_text_error(self) -> bool {
         matches!(
             self,
-            FixKind::Unanswered | FixKind::OverWordLimit | FixKind::OverCharLimit
+            FixKind::Unanswered
+                | FixKind::OverWordLimit
+                | FixKind::OverCharLimit
+                | FixKind::DraftAnswer
         )
     }
 }
@@ -504,6 +661,13 @@ pub enum FixTarget {
         /// The field.
         field: Field,
     },
+    /// A commitment to move to the hot topic it counts for.
+    MoveCommitment {
+        /// The commitment's id.
+        id: String,
+        /// The hot topic to file it under.
+        hot_topic: String,
+    },
     /// A hot topic (to add a commitment to it).
     HotTopic {
         /// The hot topic's id.
@@ -518,6 +682,8 @@ pub struct Fix {
     pub kind: FixKind,
     /// The check it makes pass, for a failing check.
     pub check: Option<Check>,
+    /// The rule it answers, for a cap, a hold or a not-credible test.
+    pub rule: Option<Rule>,
     /// What to do, in plain words: "Add who is responsible for c2".
     pub action: String,
     /// What to do and what it gains, in plain words:

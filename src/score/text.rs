@@ -10,10 +10,10 @@ use std::sync::OnceLock;
 /// after trimming white space and trailing full stops, in any case.
 pub const PLACEHOLDERS: [&str; 7] = ["tbc", "tbd", "n/a", "na", "-", "?", "todo"];
 
-/// The hedging phrases of the model (docs/scoring.md, section 4). A commitment
-/// whose `what` or `how` holds one of these stops at band 3, and each one in
-/// an answer is a warning.
-pub const HEDGING_PHRASES: [&str; 12] = [
+/// List H, the hedging phrases of the model (docs/scoring.md, section 7).
+/// A commitment whose `what` or `how` holds one of these stops at band 2
+/// (R15), and each one in an answer is a warning.
+pub const HEDGING_PHRASES: [&str; 25] = [
     "where possible",
     "where appropriate",
     "as appropriate",
@@ -26,15 +26,24 @@ pub const HEDGING_PHRASES: [&str; 12] = [
     "hope to",
     "look to",
     "try to",
+    "where practicable",
+    "where feasible",
+    "as far as possible",
+    "if possible",
+    "where we can",
+    "we would like to",
+    "explore",
+    "consider",
+    "our ambition",
+    "seek",
+    "aim",
+    "wherever possible",
+    "subject to",
 ];
 
 /// More phrases that sound like a promise but are not one. Offerwright warns
 /// about them as well, but they do not change any band.
-pub const EXTRA_HEDGING_PHRASES: [&str; 16] = [
-    "if possible",
-    "where practicable",
-    "where feasible",
-    "as far as possible",
+pub const EXTRA_HEDGING_PHRASES: [&str; 12] = [
     "as far as practicable",
     "endeavours",
     "aiming to",
@@ -48,6 +57,10 @@ pub const EXTRA_HEDGING_PHRASES: [&str; 16] = [
     "tries to",
     "trying to",
 ];
+
+/// The words that mark a note to self wherever they stand as a whole word
+/// (R10), compared in any case.
+pub const NOTE_WORDS: [&str; 7] = ["tbc", "tbd", "tba", "todo", "fixme", "xx", "xxx"];
 
 /// Whether a text field is *given*: non-empty once trimmed, and not a
 /// placeholder such as "TBC", "tbc." or "n/a" (see [`PLACEHOLDERS`]).
@@ -356,6 +369,9 @@ fn hedges_at(phrases: &Phrases, text: &str, token: Token, found: &mut Vec<Found>
     if candidates == 0 {
         return;
     }
+    // Where two phrases start here ("aim to", "aim"), the longest is the
+    // one found.
+    let mut best: Option<(usize, &Phrase)> = None;
     while candidates != 0 {
         let p = candidates.trailing_zeros() as usize;
         candidates &= candidates - 1;
@@ -366,14 +382,20 @@ fn hedges_at(phrases: &Phrases, text: &str, token: Token, found: &mut Vec<Found>
             continue;
         }
         if let Some(end) = match_rest(text, token.end, &phrase.words[1..]) {
-            found.push(Found {
-                phrase: phrase.text,
-                written: text[token.start..end].to_owned(),
-                offset: token.char_start,
-                excerpt: excerpt(text, token.start, end),
-                core: phrase.core,
-            });
+            let longer = best.is_none_or(|(e, b)| end > e || (end == e && phrase.core && !b.core));
+            if longer {
+                best = Some((end, phrase));
+            }
         }
+    }
+    if let Some((end, phrase)) = best {
+        found.push(Found {
+            phrase: phrase.text,
+            written: text[token.start..end].to_owned(),
+            offset: token.char_start,
+            excerpt: excerpt(text, token.start, end),
+            core: phrase.core,
+        });
     }
 }
 
@@ -400,18 +422,6 @@ fn match_rest(text: &str, from: usize, rest: &[&str]) -> Option<usize> {
         end = token.end;
     }
     Some(end)
-}
-
-/// Reads an answer once: marks the hot topics' words it uses in `mentions`
-/// and returns its hedging phrases.
-pub(crate) fn scan_answer(text: &str, mentions: &mut Mentions) -> Vec<Found> {
-    let phrases = phrases();
-    let mut found = Vec::new();
-    for token in tokens(text) {
-        mentions.scan_token(text, token);
-        hedges_at(phrases, text, token, &mut found);
-    }
-    found
 }
 
 /// About 30 characters either side of `start..end`, white space folded,
@@ -462,201 +472,110 @@ fn excerpt(text: &str, start: usize, end: usize) -> String {
     out
 }
 
-/// A word of the *mentioned* rule: lower-cased, one trailing "s" dropped.
-fn stem(word: &str) -> String {
-    let mut out: String = if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.chars().flat_map(char::to_lowercase).collect()
-    };
-    if out.ends_with('s') {
-        out.pop();
+/// Where the `n`th word of a text ends, in bytes, counted as
+/// [`word_count`] counts; none when the text has fewer words.
+fn word_end(text: &str, n: u32) -> Option<usize> {
+    if n == 0 {
+        return Some(0);
     }
-    out
-}
-
-/// The maximal runs of letters inside a run of letters and digits.
-fn letter_runs(text: &str, token: Token) -> impl Iterator<Item = &str> {
-    let word = &text[token.start..token.end];
-    let simple = word.bytes().all(|b| b.is_ascii_alphabetic());
-    let (whole, parts) = if simple {
-        (Some(word), None)
-    } else {
-        (
-            None,
-            Some(
-                word.split(|c: char| !c.is_alphabetic())
-                    .filter(|w| !w.is_empty()),
-            ),
-        )
-    };
-    whole.into_iter().chain(parts.into_iter().flatten())
-}
-
-/// The key of a stem in the index: its length in bytes and its first byte.
-fn key(stem: &[u8]) -> u32 {
-    let len = u32::try_from(stem.len()).map_or(u32::MAX >> 8, |l| l.min(u32::MAX >> 8));
-    (len << 8) | u32::from(stem.first().copied().unwrap_or(0))
-}
-
-/// The *mentioned* rule for every hot topic at once: the title words it
-/// looks for, and which of them the answers use. Each answer is scanned
-/// once for all the hot topics together.
-pub(crate) struct Mentions {
-    /// The distinct stems of all the titles' words.
-    stems: Vec<String>,
-    /// `(key, index into stems)`, sorted, to find a word's candidates.
-    index: Vec<(u32, usize)>,
-    /// Whether the answers use each stem.
-    found: Vec<bool>,
-    /// For each title, its distinct words as written, with their stems.
-    titles: Vec<Vec<(String, usize)>>,
-    /// A bit for each length in bytes (up to 63) of a stem, and for each
-    /// first letter a-z (other first bytes share bit 26): quick "no"s.
-    lengths: u64,
-    letters: u32,
-}
-
-/// The bit of a stem's first byte in [`Mentions::letters`].
-fn letter_bit(first: u8) -> u32 {
-    1 << u32::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(26)
-}
-
-impl Mentions {
-    /// The words the rule looks for in these titles: the words of four
-    /// letters or more, as written.
-    pub fn new<'a>(titles: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut stems: Vec<String> = Vec::new();
-        let mut list = Vec::new();
-        for title in titles {
-            let mut words: Vec<(String, usize)> = Vec::new();
-            for token in tokens(title) {
-                for word in letter_runs(title, token) {
-                    if word.chars().count() < 4 {
-                        continue;
-                    }
-                    let stem = stem(word);
-                    let i = match stems.iter().position(|s| *s == stem) {
-                        Some(i) => i,
-                        None => {
-                            stems.push(stem);
-                            stems.len() - 1
-                        }
-                    };
-                    if !words.iter().any(|(_, j)| *j == i) {
-                        words.push((word.to_owned(), i));
+    let mut count = 0;
+    let mut line_at = 0;
+    for line in text.split_inclusive('\n') {
+        let offset = line_at;
+        line_at += line.len();
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let from = indent + list_marker_len(&line.as_bytes()[indent..]);
+        let body = &line[from..];
+        let mut in_word = false;
+        let mut counts = false;
+        for (i, c) in body
+            .char_indices()
+            .chain(std::iter::once((body.len(), ' ')))
+        {
+            if c.is_whitespace() {
+                if in_word && counts {
+                    count += 1;
+                    if count == n {
+                        return Some(offset + from + i);
                     }
                 }
+                in_word = false;
+                counts = false;
+            } else {
+                in_word = true;
+                counts |= c.is_alphanumeric();
             }
-            list.push(words);
-        }
-        let mut index: Vec<(u32, usize)> = stems
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (key(s.as_bytes()), i))
-            .collect();
-        index.sort_unstable();
-        let lengths = stems.iter().fold(0u64, |bits, s| {
-            bits | 1u64.checked_shl(s.len().min(63) as u32).unwrap_or(0)
-        });
-        let letters = stems.iter().fold(0u32, |bits, s| {
-            bits | letter_bit(s.as_bytes().first().copied().unwrap_or(0))
-        });
-        Mentions {
-            found: vec![false; stems.len()],
-            stems,
-            index,
-            titles: list,
-            lengths,
-            letters,
         }
     }
+    None
+}
 
-    /// Marks the stems that one run of letters and digits of an answer uses.
-    pub fn scan_token(&mut self, text: &str, token: Token) {
-        if self.stems.is_empty() {
-            return;
-        }
-        let run = &text[token.start..token.end];
-        let bytes = run.as_bytes();
-        if bytes.iter().all(u8::is_ascii_alphabetic) {
-            self.scan_ascii(bytes);
-        } else {
-            for word in run.split(|c: char| !c.is_alphabetic()) {
-                if word.is_ascii() {
-                    self.scan_ascii(word.as_bytes());
+/// An answer as read (R6): up to the end of its `limit`th word, or all of
+/// it without a limit.
+pub(crate) fn as_read(text: &str, limit: Option<u32>) -> &str {
+    match limit.and_then(|l| word_end(text, l)) {
+        Some(end) => &text[..end],
+        None => text,
+    }
+}
+
+/// The placeholders and notes to self in a text (R10), as written, in the
+/// order they appear: "[text]" on one line with no bracket inside and a
+/// letter in it, unless a "(" follows (a Markdown link); "<<text>>" on one
+/// line with no angle bracket inside, even "<<>>"; "??" or more; and the
+/// words of [`NOTE_WORDS`] standing whole.
+pub fn placeholders(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' => {
+                let mut j = i + 1;
+                while j < bytes.len() && !matches!(bytes[j], b'[' | b']' | b'\n') {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b']') {
+                    let inner = &text[i + 1..j];
+                    if inner.chars().any(char::is_alphabetic) && bytes.get(j + 1) != Some(&b'(') {
+                        found.push((i, &text[i..=j]));
+                    }
+                    i = j + 1;
                 } else {
-                    let stem = stem(word);
-                    self.mark(key(stem.as_bytes()), |s| *s == stem);
+                    i = j;
                 }
             }
-        }
-    }
-
-    /// Marks the stem of an ASCII word of letters.
-    fn scan_ascii(&mut self, word: &[u8]) {
-        let stem = match word.split_last() {
-            Some((b's' | b'S', rest)) => rest,
-            _ => word,
-        };
-        // No stem of a title word of four letters or more is shorter than 3.
-        if stem.len() < 3 || self.lengths & (1 << stem.len().min(63)) == 0 {
-            return;
-        }
-        let first = stem.first().map_or(0, u8::to_ascii_lowercase);
-        if self.letters & letter_bit(first) == 0 {
-            return;
-        }
-        let key = (key(stem) & !0xff) | u32::from(first);
-        self.mark(key, |s| s.as_bytes().eq_ignore_ascii_case(stem));
-    }
-
-    /// Marks the stems with this key for which `same` holds.
-    fn mark(&mut self, key: u32, same: impl Fn(&str) -> bool) {
-        let from = self.index.partition_point(|(k, _)| *k < key);
-        for &(k, i) in &self.index[from..] {
-            if k != key {
-                break;
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                let mut j = i + 2;
+                while j < bytes.len() && !matches!(bytes[j], b'<' | b'>' | b'\n') {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b'>') && bytes.get(j + 1) == Some(&b'>') {
+                    found.push((i, &text[i..j + 2]));
+                    i = j + 2;
+                } else {
+                    i += 1;
+                }
             }
-            if same(&self.stems[i]) {
-                self.found[i] = true;
+            b'?' if bytes.get(i + 1) == Some(&b'?') => {
+                let mut j = i;
+                while bytes.get(j) == Some(&b'?') {
+                    j += 1;
+                }
+                found.push((i, &text[i..j]));
+                i = j;
             }
+            _ => i += 1,
         }
     }
-
-    /// Which of title `t`'s words the answers use.
-    pub fn mention(&self, t: usize) -> TitleMention {
-        let words = self.titles.get(t).map_or(&[][..], Vec::as_slice);
-        TitleMention {
-            words: words.iter().map(|(w, _)| w.clone()).collect(),
-            found: words
-                .iter()
-                .filter(|(_, i)| self.found[*i])
-                .map(|(w, _)| w.clone())
-                .collect(),
+    for token in tokens(text) {
+        let word = &text[token.start..token.end];
+        if word.len() <= 5 && NOTE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            found.push((token.start, word));
         }
     }
-}
-
-/// The words of a hot topic's title that the *mentioned* rule looks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct TitleMention {
-    /// The distinct title words of four letters or more, as written.
-    pub words: Vec<String>,
-    /// Those the answers use.
-    pub found: Vec<String>,
-}
-
-impl TitleMention {
-    /// How many must be found: half of them, rounded up.
-    pub fn needed(&self) -> usize {
-        self.words.len().div_ceil(2)
-    }
-
-    /// Whether the hot topic is mentioned.
-    pub fn mentioned(&self) -> bool {
-        !self.words.is_empty() && self.found.len() >= self.needed()
-    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, w)| w.to_owned()).collect()
 }
 
 /// Cuts a text to about `max` characters on one line, with "..." if cut.
@@ -730,7 +649,9 @@ mod tests {
         );
         assert_eq!(found[0].offset, 9);
         assert_eq!(found[0].written, "Where\n  possible");
-        assert!(find_hedges("we aimed to, the aim tomorrow").is_empty());
+        assert!(find_hedges("we aimed to, the aims tomorrow, seeking").is_empty());
+        let both: Vec<_> = find_hedges("we aim to").iter().map(|f| f.phrase).collect();
+        assert_eq!(both, ["aim to"], "the longest phrase at one place");
     }
 
     #[test]
@@ -744,34 +665,37 @@ mod tests {
     }
 
     #[test]
-    fn mentions_stem_and_round_half_up() {
-        let titles = [
-            "Jobs for local people",
-            "Apprenticeships and work placements",
-            "CO2e and the sea",
-        ];
-        let mut m = Mentions::new(titles);
-        let answer = "Local people's jobs and WORK-placements";
-        assert!(scan_answer(answer, &mut m).is_empty());
-        let jobs = m.mention(0);
-        assert_eq!(jobs.words, ["Jobs", "local", "people"]);
-        assert_eq!(jobs.needed(), 2);
-        assert!(jobs.mentioned());
-        let placements = m.mention(1);
-        assert_eq!(placements.found, ["work", "placements"]);
-        assert!(placements.mentioned());
-        assert!(!m.mention(2).mentioned());
+    fn placeholders_are_found_in_each_form() {
+        for (text, expected) in [
+            ("Hire [number] residents", vec!["[number]"]),
+            ("see [our plan](https://example.org)", vec![]),
+            ("[1] and [ ] and [a [b] c]", vec!["[b]"]),
+            ("[split\nline]", vec![]),
+            (
+                "<<insert figure>> and <<>>",
+                vec!["<<insert figure>>", "<<>>"],
+            ),
+            ("<<<x>> <<a<b>>", vec!["<<x>>"]),
+            ("really? ?? ???", vec!["??", "???"]),
+            (
+                "TBC - ask Jo; tbc2 TODO xx Xxx xxxx fixme",
+                vec!["TBC", "TODO", "xx", "Xxx", "fixme"],
+            ),
+            ("tbca ABC", vec![]),
+        ] {
+            assert_eq!(placeholders(text), expected, "{text:?}");
+        }
     }
 
     #[test]
-    fn mentions_match_non_ascii_words_too() {
-        let mut m = Mentions::new(["Café culture", "Digits2word", "Jobs"]);
-        let answer = "CAFÉS and more, word2digits, 2024jobs";
-        scan_answer(answer, &mut m);
-        assert_eq!(m.mention(0).found, ["Café"]);
-        assert_eq!(m.mention(1).words, ["Digits", "word"]);
-        assert_eq!(m.mention(1).found, ["Digits", "word"]);
-        assert_eq!(m.mention(2).found, ["Jobs"]);
+    fn an_answer_is_read_up_to_its_limit() {
+        assert_eq!(as_read("one two three", Some(2)), "one two");
+        assert_eq!(as_read("- one\n- two three", Some(2)), "- one\n- two");
+        assert_eq!(as_read("one -- two", Some(2)), "one -- two");
+        assert_eq!(as_read("one two", Some(5)), "one two");
+        assert_eq!(as_read("one two", None), "one two");
+        assert_eq!(as_read("one two", Some(0)), "");
+        assert_eq!(as_read("é, ü and", Some(2)), "é, ü");
     }
 
     #[test]

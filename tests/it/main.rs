@@ -7,6 +7,7 @@ mod bindings;
 mod busy;
 mod cli;
 mod delivery;
+mod examples;
 mod fuzz;
 mod hostile;
 mod large;

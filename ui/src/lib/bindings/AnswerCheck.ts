@@ -44,4 +44,13 @@ errors: Array<string>,
 /**
  * The hedging phrases in it, each a warning.
  */
-hedges: Array<Hedge>, };
+hedges: Array<Hedge>, 
+/**
+ * The placeholders and notes to self in it (R10): a draft.
+ */
+placeholders: Array<string>, 
+/**
+ * Where the self-score stops reading it (R6), in characters from the
+ * start; none when it reads all of it.
+ */
+read_to: number | null, };

@@ -2,6 +2,7 @@
 import type { Check } from "./Check";
 import type { FixKind } from "./FixKind";
 import type { FixTarget } from "./FixTarget";
+import type { Rule } from "./Rule";
 
 /**
  * One thing to do, with the marks it could gain.
@@ -15,6 +16,10 @@ kind: FixKind,
  * The check it makes pass, for a failing check.
  */
 check: Check | null, 
+/**
+ * The rule it answers, for a cap, a hold or a not-credible test.
+ */
+rule: Rule | null, 
 /**
  * What to do, in plain words: "Add who is responsible for c2".
  */

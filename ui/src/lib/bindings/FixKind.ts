@@ -3,4 +3,4 @@
 /**
  * What a fix is about.
  */
-export type FixKind = "unanswered" | "over_word_limit" | "over_char_limit" | "failing_check" | "hedged_commitment" | "not_credible" | "complete_commitment" | "missing_hot_topic" | "hedged_answer";
+export type FixKind = "unanswered" | "over_word_limit" | "over_char_limit" | "draft_answer" | "out_of_proportion" | "filed_elsewhere" | "not_credible" | "unclear_fit" | "business_as_usual" | "needs_proof" | "outside_area" | "unfinished" | "hedged_commitment" | "failing_check" | "missing_hot_topic";

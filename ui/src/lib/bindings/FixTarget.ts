@@ -20,7 +20,15 @@ id: string,
 /**
  * The field.
  */
-field: Field, } | { "to": "hot_topic", 
+field: Field, } | { "to": "move_commitment", 
+/**
+ * The commitment's id.
+ */
+id: string, 
+/**
+ * The hot topic to file it under.
+ */
+hot_topic: string, } | { "to": "hot_topic", 
 /**
  * The hot topic's id.
  */

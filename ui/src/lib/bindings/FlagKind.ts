@@ -3,4 +3,4 @@
 /**
  * What a flag is about.
  */
-export type FlagKind = "not_credible" | "unknown_hot_topic" | "unknown_measure" | "score_capped";
+export type FlagKind = "not_credible" | "unknown_hot_topic" | "unknown_measure" | "score_capped" | "employees_missing";

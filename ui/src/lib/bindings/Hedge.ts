@@ -26,7 +26,7 @@ offset: number,
  */
 excerpt: string, 
 /**
- * Whether it is one of the model's phrases, which stop a commitment at
- * band 3; the others are warnings only.
+ * Whether it is one of the model's phrases (list H), which stop a
+ * commitment at band 2; the others are warnings only.
  */
 counts_for_band: boolean, };

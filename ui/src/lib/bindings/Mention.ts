@@ -5,7 +5,8 @@
  */
 export type Mention = { 
 /**
- * The distinct words of four letters or more in the hot topic's title.
+ * The distinct words of four letters or more in the hot topic's title
+ * that are not generic or local (R5).
  */
 words: Array<string>, 
 /**
