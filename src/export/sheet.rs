@@ -49,7 +49,7 @@ pub const COMMITMENT_HEADINGS: [&str; 18] = [
 ];
 
 /// The self-score sheet's column headings, in order.
-pub const SCORE_HEADINGS: [&str; 8] = [
+pub const SCORE_HEADINGS: [&str; 9] = [
     "Hot topic",
     "Theme",
     "Weight",
@@ -58,6 +58,19 @@ pub const SCORE_HEADINGS: [&str; 8] = [
     "Marks",
     "Out of",
     "Commitments",
+    "Held by",
+];
+
+/// The commitment scores sheet's column headings, in order.
+pub const COMMITMENT_SCORE_HEADINGS: [&str; 8] = [
+    "No.",
+    "Counts for",
+    "Filed under",
+    "Checks passed",
+    "Band from its checks",
+    "Band",
+    "Stopped by",
+    "Not credible",
 ];
 
 /// A cell of the commitments sheet.
@@ -196,6 +209,7 @@ fn build_xlsx(doc: &OfferDocument) -> Result<Vec<u8>, XlsxError> {
                 "Hot topic" => 44,
                 "Theme" => 28,
                 "Commitments" => 30,
+                "Held by" => 40,
                 _ => 12,
             },
         )?;
@@ -209,11 +223,75 @@ fn build_xlsx(doc: &OfferDocument) -> Result<Vec<u8>, XlsxError> {
         sheet.write_number_with_format(r, 5, number(crate::money::round(t.marks, 2)), &top)?;
         sheet.write_number_with_format(r, 6, number(crate::money::round(t.max_marks, 2)), &top)?;
         sheet.write_string_with_format(r, 7, t.commitments.join(", "), &wrap)?;
+        let held: Vec<String> = t
+            .held_by
+            .iter()
+            .map(|h| format!("{}: {}", h.rule.id(), h.reason))
+            .collect();
+        sheet.write_string_with_format(r, 8, held.join("; "), &wrap)?;
     }
     let after = u32::try_from(report.hot_topics.len()).unwrap_or(u32::MAX) + 2;
     sheet.write_string_with_format(after, 0, "Projected social value marks", &head)?;
     sheet.write_string_with_format(after, 5, &report.projected_marks_text, &top)?;
     sheet.write_string_with_format(after + 1, 0, &report.disclaimer, &wrap)?;
+    sheet.set_freeze_panes(1, 0)?;
+
+    let sheet = book.add_worksheet();
+    sheet.set_name("Commitment scores")?;
+    for (col, name) in (0_u16..).zip(COMMITMENT_SCORE_HEADINGS) {
+        sheet.write_string_with_format(0, col, name, &head)?;
+        let width = match name {
+            "Counts for" | "Filed under" => 28,
+            "Stopped by" | "Not credible" => 50,
+            _ => 12,
+        };
+        sheet.set_column_width(col, width)?;
+    }
+    let title = |id: &Option<String>| {
+        id.as_deref()
+            .map(|id| doc.plan.hot_topic(id).map_or(id, |t| t.title.as_str()))
+            .unwrap_or("Innovation (no hot topic)")
+            .to_owned()
+    };
+    for (r, c) in (1_u32..).zip(&report.commitments) {
+        let passed: String = c
+            .checks
+            .iter()
+            .filter(|k| k.passed)
+            .map(|k| k.check.letter())
+            .collect();
+        sheet.write_string_with_format(r, 0, &c.id, &top)?;
+        sheet.write_string_with_format(r, 1, title(&c.hot_topic), &wrap)?;
+        if c.filed_under != c.hot_topic {
+            sheet.write_string_with_format(r, 2, title(&c.filed_under), &wrap)?;
+        }
+        sheet.write_string_with_format(r, 3, passed, &top)?;
+        if let Some(raw) = c.raw_band {
+            sheet.write_number_with_format(r, 4, f64::from(raw.number()), &top)?;
+        }
+        if let Some(band) = c.band {
+            sheet.write_number_with_format(r, 5, f64::from(band.number()), &top)?;
+        }
+        let caps: Vec<String> = c
+            .caps
+            .iter()
+            .map(|k| {
+                format!(
+                    "{} (band {}): {}",
+                    k.rule.id(),
+                    k.stops_at.number(),
+                    k.reason
+                )
+            })
+            .collect();
+        sheet.write_string_with_format(r, 6, caps.join("; "), &wrap)?;
+        let not: Vec<String> = c
+            .not_credible
+            .iter()
+            .map(|k| format!("{}: {}", k.rule.id(), k.reason))
+            .collect();
+        sheet.write_string_with_format(r, 7, not.join("; "), &wrap)?;
+    }
     sheet.set_freeze_panes(1, 0)?;
 
     book.save_to_buffer()

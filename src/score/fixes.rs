@@ -120,6 +120,8 @@ fn fix(
         rule,
         action,
         text,
+        gain_text: (!gain.is_zero()).then(|| Gain(gain).to_string()),
+        error: false,
         gain: gain.normalize(),
         target,
     }
@@ -140,6 +142,8 @@ fn text_error(
         action,
         text,
         gain: Decimal::ZERO,
+        gain_text: None,
+        error: true,
         target: FixTarget::Answer {
             question: question.to_owned(),
             offset: None,
@@ -295,7 +299,7 @@ pub(crate) fn fixes(model: &Model, answers: &[AnswerCheck]) -> Vec<Fix> {
             format!(
                 "{} commitments ({}) are out of proportion to the contract or your team, so every hot topic stops at band 2: size them to what you can deliver",
                 ids.len(),
-                ids.join(", ")
+                super::rules::id_list(&ids)
             ),
             model.gain_without_r13(),
             at(&doc.offer.commitments[first].id, Field::Quantity),

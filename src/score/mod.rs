@@ -540,7 +540,7 @@ pub fn score(doc: &OfferDocument) -> Report {
                 format!(
                     "{} commitments ({}) are out of proportion, so an evaluator is unlikely to trust the rest: every hot topic stops at band 2",
                     ids.len(),
-                    ids.join(", ")
+                    rules::id_list(&ids)
                 ),
             ));
         }
@@ -632,6 +632,11 @@ pub fn score(doc: &OfferDocument) -> Report {
                 .collect(),
             marks: model.topic_marks(t, i64::from(band.number())).normalize(),
             max_marks: model.topic_marks(t, 5).normalize(),
+            marks_text: format!(
+                "{} of {}",
+                display::Tenths(model.topic_marks(t, i64::from(band.number()))),
+                display::Tenths(model.topic_marks(t, 5))
+            ),
         });
     }
     let hot_topic_score = weighted_bands
@@ -664,6 +669,10 @@ pub fn score(doc: &OfferDocument) -> Report {
         cap: innovation_cap(),
         credit: credit.normalize(),
         marks: credit.saturating_mul(weighting).normalize(),
+        marks_text: format!(
+            "{} marks",
+            display::Tenths(credit.saturating_mul(weighting))
+        ),
     };
 
     let answers = fixes::answer_checks(doc, answer_hedges, &read);

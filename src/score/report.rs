@@ -506,6 +506,8 @@ pub struct HotTopicScore {
     #[serde(serialize_with = "ser_decimal")]
     #[ts(type = "string")]
     pub max_marks: Decimal,
+    /// Its marks as shown: "2.0 of 2.0".
+    pub marks_text: String,
 }
 
 /// Credit for commitments outside the hot topics.
@@ -529,6 +531,8 @@ pub struct Innovation {
     #[serde(serialize_with = "ser_decimal")]
     #[ts(type = "string")]
     pub marks: Decimal,
+    /// The credit in marks as shown: "0.2 marks".
+    pub marks_text: String,
 }
 
 /// The checks on the answer to one question.
@@ -693,6 +697,11 @@ pub struct Fix {
     #[serde(serialize_with = "ser_decimal")]
     #[ts(type = "string")]
     pub gain: Decimal,
+    /// The gain as shown, "+0.6 marks" ("+0.04 marks" when small); none
+    /// when it gains nothing.
+    pub gain_text: Option<String>,
+    /// Whether it is a text error, which comes before every other fix.
+    pub error: bool,
     /// Where to make it.
     pub target: FixTarget,
 }
@@ -764,6 +773,8 @@ pub struct SocialValue {
     pub ratio_percent: Option<Decimal>,
     /// The ratio as shown, to one decimal place: "14.3%".
     pub ratio_text: Option<String>,
+    /// The total as shown: "£68,800.00".
+    pub total_text: Option<String>,
     /// Every proxy source used, in first use order.
     pub sources: Vec<String>,
 }

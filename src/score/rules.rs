@@ -271,3 +271,13 @@ pub(crate) fn first_and_more(found: &[String]) -> String {
         [first, rest @ ..] => format!("\"{first}\" and {} more", rest.len()),
     }
 }
+
+/// Commitment ids for a sentence: all of them up to ten, then "and 5 more".
+pub(crate) fn id_list(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    if ids.len() <= SHOWN {
+        ids.join(", ")
+    } else {
+        format!("{} and {} more", ids[..SHOWN].join(", "), ids.len() - SHOWN)
+    }
+}

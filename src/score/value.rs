@@ -111,6 +111,7 @@ pub(crate) fn social_value(model: &Model) -> SocialValue {
         not_credible,
         ratio_percent: ratio,
         ratio_text: ratio.map(|r| format!("{}%", one_place(r))),
+        total_text: has_value.then(|| crate::money::gbp(total)),
         sources,
     }
 }

@@ -32,7 +32,7 @@ use crate::domain::fields::{quoted, ser_decimal, ser_opt_decimal};
 use crate::domain::{OfferDocument, Workshop};
 use crate::files::{self, FileError};
 use crate::money::{gbp, quantity, uk_date};
-use crate::score::{self, Band, Check, Report};
+use crate::score::{self, Band, Check, Report, Rule};
 
 pub use records::{csv, write_csv};
 
@@ -591,7 +591,7 @@ fn check_kind(check: Check) -> Kind {
             "Back each commitment with evidence: what you delivered before, with figures.",
         ),
         Check::Additional => (
-            "have a commitment that is business as usual",
+            "have a commitment not marked additional, or no more than their baseline over the contract",
             "Promise more than the contract requires and more than you already do (say your baseline).",
         ),
     };
@@ -632,9 +632,93 @@ fn weaknesses_of(doc: &OfferDocument, report: &Report) -> Vec<Kind> {
     if report.commitments.iter().any(|c| c.hedged) {
         out.push(Kind {
             key: "hedged".to_owned(),
-            plural: "hedge a commitment (\"where possible\", \"aim to\")".to_owned(),
+            plural: "hedge a commitment (\"where possible\", \"aim to\"), which stops it at band 2 (R15)".to_owned(),
             fix: "Make each commitment a firm promise: take out \"where possible\", \"aim to\" and \"endeavour\".".to_owned(),
             order: 10,
+        });
+    }
+    // The model's rules, counted by rule: "7 of 12 offers: business as usual".
+    let capped = |rule: Rule| {
+        report
+            .commitments
+            .iter()
+            .any(|c| c.caps.iter().any(|k| k.rule == rule))
+    };
+    for (order, rule, plural, fix) in [
+        (
+            11,
+            Rule::R14,
+            "have a commitment filed under the wrong hot topic (R14)",
+            "File each commitment under the hot topic whose measure it uses.",
+        ),
+        (
+            12,
+            Rule::R1,
+            "have a commitment whose fit with its hot topic is unclear (R1)",
+            "Link each commitment to one of its hot topic's measures, or say in its own words how it serves it.",
+        ),
+        (
+            13,
+            Rule::R2,
+            "have a commitment that is business as usual (R2)",
+            "Promise more than today's yearly rate would deliver by the commitment's date.",
+        ),
+        (
+            14,
+            Rule::R7,
+            "have a commitment an evaluator cannot check for band 4 or 5 (R7)",
+            "Link each commitment to a measure, name the local place, and give a baseline (0 if it is new).",
+        ),
+        (
+            15,
+            Rule::R8,
+            "have a commitment outside the buyer's area (R8)",
+            "Deliver place-based commitments in the buyer's area and name the place.",
+        ),
+        (
+            16,
+            Rule::R10,
+            "have an unfinished commitment (R10)",
+            "Remove every TBC, [insert ...] and note to yourself before submitting.",
+        ),
+    ] {
+        if capped(rule) {
+            out.push(Kind {
+                key: format!("rule:{}", rule.id()),
+                plural: plural.to_owned(),
+                fix: fix.to_owned(),
+                order,
+            });
+        }
+    }
+    if report.commitments.iter().any(|c| !c.credible) {
+        out.push(Kind {
+            key: "not_credible".to_owned(),
+            plural: "have a commitment out of proportion to the contract or the team (P, R3, R9, R11, R12)".to_owned(),
+            fix: "Size each promise to the contract and to the team: people, jobs, staff time and money.".to_owned(),
+            order: 17,
+        });
+    }
+    let held = |rule: Rule| {
+        report
+            .hot_topics
+            .iter()
+            .any(|t| t.held_by.iter().any(|h| h.rule == rule))
+    };
+    if held(Rule::R13) {
+        out.push(Kind {
+            key: "rule:R13".to_owned(),
+            plural: "have two or more commitments out of proportion, which hold every hot topic at band 2 (R13)".to_owned(),
+            fix: "Bring every out-of-proportion promise down to what the contract and the team can deliver.".to_owned(),
+            order: 18,
+        });
+    }
+    if report.answers.iter().any(|a| !a.placeholders.is_empty()) {
+        out.push(Kind {
+            key: "draft_answer".to_owned(),
+            plural: "leave a placeholder in an answer, which holds the hot topics it mentions at band 2 (R10)".to_owned(),
+            fix: "Finish every answer: no TBC, [insert ...] or ?? left in it.".to_owned(),
+            order: 19,
         });
     }
     for (i, t) in report.hot_topics.iter().enumerate() {

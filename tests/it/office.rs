@@ -222,7 +222,10 @@ fn the_xlsx_reads_back_with_numbers_money_and_dates() {
     let doc = awkward_offer();
     let bytes = sheet::xlsx(&doc).unwrap();
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-    assert_eq!(book.sheet_names(), vec!["Commitments", "Self-score"]);
+    assert_eq!(
+        book.sheet_names(),
+        vec!["Commitments", "Self-score", "Commitment scores"]
+    );
     let rows: Vec<Vec<Data>> = book
         .worksheet_range("Commitments")
         .unwrap()
@@ -274,6 +277,26 @@ fn the_xlsx_reads_back_with_numbers_money_and_dates() {
         assert_eq!(row[0], Data::String(t.title.clone()));
         assert_eq!(row[3], Data::Float(f64::from(t.band.number())));
         assert!(matches!(row[5], Data::Float(_)), "marks are a number");
+    }
+
+    let scores: Vec<Vec<Data>> = book
+        .worksheet_range("Commitment scores")
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect();
+    let heading: Vec<String> = scores[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(heading, sheet::COMMITMENT_SCORE_HEADINGS);
+    for (row, c) in scores[1..].iter().zip(&report.commitments) {
+        assert_eq!(row[0], Data::String(c.id.clone()));
+        match c.band {
+            Some(b) => assert_eq!(row[5], Data::Float(f64::from(b.number()))),
+            None => assert_eq!(row[5], Data::Empty),
+        }
+        let caps: Vec<&str> = c.caps.iter().map(|k| k.rule.id()).collect();
+        for id in caps {
+            assert!(row[6].to_string().contains(id), "{id} in {:?}", row[6]);
+        }
     }
 }
 

@@ -346,6 +346,42 @@ fn forty_offers_compare_as_each_scores_alone() {
             None => assert_eq!(count, 0, "{key}"),
         }
     }
+    // The model's rules, counted offer by offer: "7 of 12 offers: business
+    // as usual (R2)".
+    let mut by_rule = 0;
+    for rule in [
+        score::Rule::R14,
+        score::Rule::R1,
+        score::Rule::R2,
+        score::Rule::R7,
+        score::Rule::R8,
+        score::Rule::R10,
+    ] {
+        let count = docs
+            .values()
+            .filter(|d| {
+                score::score(d)
+                    .commitments
+                    .iter()
+                    .any(|s| s.caps.iter().any(|k| k.rule == rule))
+            })
+            .count();
+        let key = format!("rule:{}", rule.id());
+        match c.weaknesses.iter().find(|w| w.key == key) {
+            Some(w) => {
+                by_rule += 1;
+                assert_eq!(w.count as usize, count, "{key}");
+                assert!(
+                    w.headline.starts_with(&format!("{count} of 40 offers "))
+                        && w.headline.ends_with(&format!("({})", rule.id())),
+                    "{}",
+                    w.headline
+                );
+            }
+            None => assert_eq!(count, 0, "{key}"),
+        }
+    }
+    assert!(by_rule >= 1, "the room's offers meet the model's rules");
     let owners = c
         .weaknesses
         .iter()

@@ -771,12 +771,10 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let gain = if f.kind.is_text_error() {
+                let gain = if f.error {
                     "first".to_owned()
-                } else if f.gain.is_zero() {
-                    NONE.to_owned()
                 } else {
-                    format!("+{}", quantity(round(f.gain, 1)))
+                    f.gain_text.clone().unwrap_or_else(|| NONE.to_owned())
                 };
                 vec![
                     vec![Span::regular((i + 1).to_string())],
@@ -795,7 +793,9 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
     out.paragraph(
         &[Span::regular(
             "M measurable, T time-bound, L local, O owned, K monitored (KPI and reporting), \
-             E evidenced, A additional. P: proportionate to the contract value.",
+             E evidenced, A additional. C: credible, in proportion to the contract and the \
+             team (P, R3, R9, R11, R12). Band: with the rules that stop it lower, such as \
+             R15 (hedged) or R7 (needs proof).",
         )],
         SMALL,
         0.0,
@@ -805,7 +805,7 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
     for check in score::Check::ALL {
         columns.push(Column::new(&check.letter().to_string(), 5.5));
     }
-    columns.push(Column::new("P", 5.5));
+    columns.push(Column::new("C", 5.5));
     columns.push(Column::new("Band", 17.0));
     let rows: Vec<Vec<Vec<Span>>> = report
         .commitments
@@ -827,7 +827,9 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
                 row.push(vec![yes_no(passed)]);
             }
             row.push(vec![yes_no(c.credible)]);
+            let caps: Vec<&str> = c.caps.iter().map(|k| k.rule.id()).collect();
             let band = match (c.band, c.innovation) {
+                (Some(b), _) if !caps.is_empty() => format!("{} ({})", b.label(), caps.join(", ")),
                 (Some(b), _) => b.label(),
                 (None, true) => "Innovation".to_owned(),
                 (None, false) => NONE.to_owned(),
@@ -841,7 +843,7 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
     // What each failing check means, commitment by commitment.
     for (i, c) in report.commitments.iter().enumerate() {
         let failing: Vec<&score::CheckResult> = c.checks.iter().filter(|r| !r.passed).collect();
-        if failing.is_empty() && c.hedges.is_empty() && c.credible {
+        if failing.is_empty() && c.hedges.is_empty() && c.credible && c.caps.is_empty() {
             continue;
         }
         out.space(8.0);
@@ -869,10 +871,20 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
                 clean(&h.excerpt)
             ));
         }
-        if !c.credible {
-            lines.push(
-                "Not proportionate: its value is more than half the contract value.".to_owned(),
-            );
+        for k in &c.caps {
+            lines.push(format!(
+                "{} stops it at band {}: {}.",
+                k.rule.id(),
+                k.stops_at.label(),
+                clean(&k.reason)
+            ));
+        }
+        for r in &c.not_credible {
+            lines.push(format!(
+                "Not credible ({}): {}.",
+                r.rule.id(),
+                clean(&r.reason)
+            ));
         }
         for line in lines {
             out.flow_bullet(&line, SMALL);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { demoFromCore } from "../test/helpers";
-import { onePlace, toScoreView, type ScoreView } from "./score-view";
+import { toScoreView, type ScoreView } from "./score-view";
 
 describe("the score as the editor shows it", () => {
   let view: ScoreView;
@@ -28,9 +28,19 @@ describe("the score as the editor shows it", () => {
     expect(c2.checks.find((k) => k.letter === "O")?.passed).toBe(false);
   });
 
-  it("rounds half away from zero", () => {
-    expect(onePlace("1.25")).toBe("1.3");
-    expect(onePlace("0.04")).toBe("0.0");
-    expect(onePlace("7.449")).toBe("7.4");
+  it("shows each cap with its rule and the band it stops at", () => {
+    const c2 = view.commitments.c2;
+    expect(c2.band).toMatchObject({ number: 2, word: "Weak" });
+    expect(c2.caps).toEqual([
+      { rule: "R15", band: 2, reason: '"aim to" makes it a hedged promise, which stops at band 2' },
+    ]);
+    expect(view.commitments.c1.caps).toEqual([]);
+  });
+
+  it("takes the marks and gains as the core writes them", () => {
+    const jobs = view.hotTopics.find((h) => h.id === "local-jobs");
+    expect(jobs?.marks).toBe("2.0 of 2.0");
+    expect(view.fixes.find((f) => f.gain !== null)?.gain).toBe("+0.9 marks");
+    expect(view.socialValue).toBe("£68,800.00, 14.3% of the contract value");
   });
 });

@@ -1,22 +1,30 @@
 // What the offer editor shows of the self-score, in the shapes its
 // components take, made from the backend's score report.
 
+import type { FixTarget } from "./bindings/FixTarget";
 import type { Report } from "./bindings/Report";
-import { parseDec, round, toText } from "./decimal";
-import { gbp } from "./format";
+
+export type { FixTarget };
+
+/** A cap or hold as the editor shows it: "R15", "stops at band 2", why. */
+export interface RuleNote {
+  rule: string;
+  band: number;
+  reason: string;
+}
 
 /** The self-score of one commitment, for the Checks column of the table. */
 export interface RowScore {
   checks: { letter: string; name: string; passed: boolean; reason: string }[];
   band: { number: number; word: string } | null;
+  /** The caps below its raw band, lowest first. */
+  caps: RuleNote[];
+  /** Why it is not credible, with the figures; empty when it is. */
+  notCredible: RuleNote[];
+  /** The hot topic it counts for, when that is not the one it is filed under. */
+  countsFor: string | null;
   note: string;
 }
-
-/** Where a fix takes the user. */
-export type FixTarget =
-  | { to: "answer"; question: string; offset?: number | null }
-  | { to: "commitment"; id: string; field: string }
-  | { to: "hot_topic"; id: string };
 
 export interface FixView {
   text: string;
@@ -34,6 +42,8 @@ export interface HotTopicView {
   reason: string;
   /** "2.0 of 2.0" */
   marks: string;
+  /** The holds that lowered its band. */
+  holds: RuleNote[];
 }
 
 export interface ScoreView {
@@ -65,26 +75,6 @@ const CHECK_INFO: Record<string, { letter: string; name: string }> = {
   additional: { letter: "A", name: "Additional" },
 };
 
-const TEXT_ERRORS = new Set(["unanswered", "over_word_limit", "over_char_limit"]);
-
-/**
- * What a fix gains, as the core writes it: "+0.6 marks", small gains with two
- * places ("+0.04 marks"); null when it gains nothing (text errors, warnings).
- */
-export function gainText(gain: string): string | null {
-  const d = parseDec(gain);
-  if (!d || d.units <= 0n) return null;
-  const one = round(d, 1);
-  if (one.units !== 0n) return `+${toText(one)} marks`;
-  return `+${toText(round(d, 2))} marks`;
-}
-
-/** A decimal to one place, half away from zero: "1.6000" -> "1.6". */
-export function onePlace(value: string): string {
-  const d = parseDec(value);
-  return d ? toText(round(d, 1)) : value;
-}
-
 /** The editor's view of a score report. */
 export function toScoreView(report: Report, questionNumbers: Record<string, number> = {}): ScoreView {
   const commitments: Record<string, RowScore> = {};
@@ -97,6 +87,12 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
         reason: k.reason,
       })),
       band: c.band === null ? null : { number: c.band, word: BAND_WORDS[c.band] ?? "" },
+      caps: c.caps.map((k) => ({ rule: k.rule, band: k.stops_at, reason: k.reason })),
+      notCredible: c.not_credible.map((r) => ({ rule: r.rule, band: 0, reason: r.reason })),
+      countsFor:
+        c.hot_topic !== null && c.hot_topic !== c.filed_under
+          ? (report.hot_topics.find((h) => h.id === c.hot_topic)?.title ?? c.hot_topic)
+          : null,
       note: c.innovation ? "Innovation credit" : c.band_reason,
     };
   }
@@ -107,7 +103,7 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
     const n = questionNumbers[a.question];
     for (const e of a.errors) blockers.push(`${n ? `Question ${n}` : a.question}: ${e}`);
   }
-  const total = report.social_value.total;
+  const total = report.social_value.total_text;
   return {
     marksText: report.projected_marks_text,
     hotTopics: report.hot_topics.map((h) => ({
@@ -116,21 +112,24 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
       band: h.band,
       word: h.band_word || BAND_WORDS[h.band] || "",
       reason: h.reason,
-      marks: `${onePlace(h.marks)} of ${onePlace(h.max_marks)}`,
+      marks: h.marks_text,
+      holds: h.held_by.map((k) => ({ rule: k.rule, band: k.stops_at, reason: k.reason })),
     })),
     innovation:
       report.innovation.commitments.length > 0
-        ? { count: report.innovation.commitments.length, marks: `${onePlace(report.innovation.marks)} marks` }
+        ? { count: report.innovation.commitments.length, marks: report.innovation.marks_text }
         : null,
-    fixes: report.fixes.map((f) => {
-      const gain = gainText(f.gain);
-      return { text: gain ? f.action : f.text, gain, target: f.target, error: TEXT_ERRORS.has(f.kind) };
-    }),
+    fixes: report.fixes.map((f) => ({
+      text: f.gain_text ? f.action : f.text,
+      gain: f.gain_text,
+      target: f.target,
+      error: f.error,
+    })),
     commitments,
     hedges,
     blockers,
     socialValue: total
-      ? `${gbp(total)}${report.social_value.ratio_text ? `, ${report.social_value.ratio_text} of the contract value` : ""}`
+      ? `${total}${report.social_value.ratio_text ? `, ${report.social_value.ratio_text} of the contract value` : ""}`
       : null,
     flags: report.flags.map((f) => f.message),
     disclaimer: report.disclaimer,

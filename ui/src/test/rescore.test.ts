@@ -82,11 +82,33 @@ describe("Live self-score", () => {
 
     // A fix on a commitment opens its row and focuses the field.
     await fireEvent.click(screen.getByRole("button", { name: /Show all \d+ fixes/ }));
-    const owner = screen.getAllByRole("button").find((b) => b.textContent?.includes("Add who is responsible for c2"));
-    expect(owner).toBeTruthy();
-    await fireEvent.click(owner!);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("commitment-field-c2-owner")));
-    expect(screen.getByTestId("commitment-toggle-c2").getAttribute("aria-expanded")).toBe("true");
+    const where = screen
+      .getAllByRole("button")
+      .find((b) => b.textContent?.includes("c3 does not say where it is delivered"));
+    expect(where).toBeTruthy();
+    await fireEvent.click(where!);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("commitment-field-c3-where")));
+    expect(screen.getByTestId("commitment-toggle-c3").getAttribute("aria-expanded")).toBe("true");
+  });
+
+  it("moves a commitment filed under the wrong hot topic in one click", async () => {
+    await installServer();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("commitment-toggle-c1"));
+    // c1's measure (residents hired) is listed under "Jobs for local people facing disadvantage".
+    const select = (await screen.findByTestId("commitment-field-c1-hot_topic")) as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: "volunteering" } });
+    const move = await waitFor(() => {
+      const b = screen.getAllByRole("button").find((x) => x.textContent?.includes("c1 counts for"));
+      expect(b).toBeTruthy();
+      return b!;
+    });
+    expect(move.textContent).toContain("move it");
+    expect(screen.getByTestId("commitment-caps-c1").textContent).toContain("R14");
+    await fireEvent.click(move);
+    await waitFor(() => expect(select.value).toBe("local-jobs"));
+    await waitFor(() => expect(screen.queryByTestId("commitment-caps-c1")).toBeNull());
   });
 
   it("shows the backend's message when the score cannot be worked out", async () => {

@@ -34,6 +34,15 @@ text: string,
  */
 gain: string, 
 /**
+ * The gain as shown, "+0.6 marks" ("+0.04 marks" when small); none
+ * when it gains nothing.
+ */
+gain_text: string | null, 
+/**
+ * Whether it is a text error, which comes before every other fix.
+ */
+error: boolean, 
+/**
  * Where to make it.
  */
 target: FixTarget, };

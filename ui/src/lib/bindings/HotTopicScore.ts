@@ -70,4 +70,8 @@ marks: string,
 /**
  * The marks it would earn at band 5.
  */
-max_marks: string, };
+max_marks: string, 
+/**
+ * Its marks as shown: "2.0 of 2.0".
+ */
+marks_text: string, };

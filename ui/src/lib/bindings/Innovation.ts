@@ -23,4 +23,8 @@ credit: string,
 /**
  * The credit in marks: `credit x weighting`.
  */
-marks: string, };
+marks: string, 
+/**
+ * The credit in marks as shown: "0.2 marks".
+ */
+marks_text: string, };

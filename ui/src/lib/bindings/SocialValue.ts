@@ -31,6 +31,10 @@ ratio_percent: string | null,
  */
 ratio_text: string | null, 
 /**
+ * The total as shown: "£68,800.00".
+ */
+total_text: string | null, 
+/**
  * Every proxy source used, in first use order.
  */
 sources: Array<string>, };
