@@ -5,7 +5,9 @@
 use crate::api::Session;
 use crate::api::args::*;
 use crate::delivery::ContractStatus;
-use crate::domain::{Bidder, Commitment, Evidence, Offer, OfferDocument, Plan, Tender, Workshop};
+use crate::domain::{
+    Bidder, Commitment, Evidence, JoinedPlace, Offer, OfferDocument, Plan, Tender, Workshop,
+};
 use crate::error::{ErrorCode, StoreStatus, UserError};
 use crate::export::text::{self, PortalAnswer};
 use crate::files;
@@ -108,6 +110,19 @@ pub(super) fn get_plan(s: &Session, a: PlanId) -> R<Plan> {
 pub(super) fn save_plan(s: &Session, a: SavePlan) -> R<()> {
     let plan: Plan = files::from_value(a.plan, "plan")?;
     s.write(|tx| plans::save(tx, &plan))
+}
+
+pub(super) fn joined_places(s: &Session, a: PlanId) -> R<Vec<JoinedPlace>> {
+    s.read(|c| plans::get(c, &a.id)).map(|p| p.joined_places())
+}
+
+pub(super) fn split_places(s: &Session, a: PlanId) -> R<Plan> {
+    s.write(|tx| {
+        let mut plan = plans::get(tx, &a.id)?;
+        plan.split_joined_places();
+        plans::save(tx, &plan)?;
+        Ok(plan)
+    })
 }
 
 pub(super) fn delete_plan(s: &Session, a: PlanId) -> R<()> {

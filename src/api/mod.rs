@@ -220,7 +220,7 @@ macro_rules! commands {
 }
 
 use crate::delivery::ContractStatus;
-use crate::domain::{Plan, Workshop};
+use crate::domain::{JoinedPlace, Plan, Workshop};
 use crate::error::StoreStatus;
 use crate::export::text::PortalAnswer;
 use crate::samples::Demo;
@@ -273,6 +273,10 @@ commands! {
     export_plan_pdf(PlanId) -> Option<String>;
     /// Each weight's share of 100 points ("20", "12.5"), as the plan on a page shows it.
     weight_shares(Weights) -> Vec<String>;
+    /// The plan's place entries that join two names ("Caerfyrddin / Carmarthen").
+    joined_places(PlanId) -> Vec<JoinedPlace>;
+    /// Splits each joined place entry of a stored plan into one entry per name; the plan.
+    split_places(PlanId) -> Plan;
 
     /// Every tender.
     list_tenders(NoArgs) -> Vec<TenderSummary>;

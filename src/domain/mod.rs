@@ -22,7 +22,7 @@ mod workshop;
 pub use delivery::{Delivery, DeliveryRecord, EvidenceRef, EvidenceRefKind, Frequency, Period};
 pub use evidence::{Evidence, EvidenceKind};
 pub use offer::{Answer, Bidder, BidderKind, Commitment, Offer};
-pub use plan::{HotTopic, Measure, Plan, Source, Theme};
+pub use plan::{HotTopic, JoinedPlace, Measure, Plan, Source, Theme};
 pub use tender::{Question, Tender};
 pub use workshop::{Workshop, WorkshopHead, same_plan};
 

@@ -213,7 +213,80 @@ pub(crate) fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A place entry of a plan that joins two or more names ("Caerfyrddin /
+/// Carmarthen"). Places are matched literally, so a commitment that says
+/// "Carmarthen" does not name it: each form should be its own entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct JoinedPlace {
+    /// The entry as the plan has it.
+    pub entry: String,
+    /// The names it joins, each to be its own entry.
+    pub parts: Vec<String>,
+    /// Whether it is the plan's `local_area` (else one of its `local_places`).
+    pub local_area: bool,
+}
+
+/// The names a place entry joins with "/", when it joins two or more.
+fn joined(entry: &str) -> Option<Vec<String>> {
+    let parts: Vec<String> = entry
+        .split('/')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    (parts.len() >= 2).then_some(parts)
+}
+
 impl Plan {
+    /// The place entries that join two or more names with "/", the local
+    /// area first.
+    pub fn joined_places(&self) -> Vec<JoinedPlace> {
+        let area = self.local_area.iter().map(|a| (a, true));
+        let places = self.local_places.iter().map(|p| (p, false));
+        area.chain(places)
+            .filter_map(|(entry, local_area)| {
+                joined(entry).map(|parts| JoinedPlace {
+                    entry: entry.clone(),
+                    parts,
+                    local_area,
+                })
+            })
+            .collect()
+    }
+
+    /// Splits every joined place entry into one entry per name, in place:
+    /// a joined local area keeps its first name and gives the others to the
+    /// local places; no name is listed twice.
+    pub fn split_joined_places(&mut self) {
+        fn add(name: String, places: &mut Vec<String>) {
+            if !places.iter().any(|p| p.eq_ignore_ascii_case(&name)) {
+                places.push(name);
+            }
+        }
+        let mut places: Vec<String> = Vec::new();
+        if let Some(parts) = self.local_area.as_deref().and_then(joined) {
+            let mut parts = parts.into_iter();
+            self.local_area = parts.next();
+            for p in parts {
+                add(p, &mut places);
+            }
+        }
+        for entry in std::mem::take(&mut self.local_places) {
+            match joined(&entry) {
+                Some(parts) => {
+                    for p in parts {
+                        add(p, &mut places);
+                    }
+                }
+                None => add(entry.trim().to_owned(), &mut places),
+            }
+        }
+        if let Some(area) = &self.local_area {
+            places.retain(|p| !p.eq_ignore_ascii_case(area));
+        }
+        self.local_places = places;
+    }
+
     /// The theme with this id.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)

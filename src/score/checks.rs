@@ -37,6 +37,9 @@ pub(crate) struct Context<'a> {
     pub window_text: String,
     /// "County Durham or a place in it such as Barnard Castle or Bishop Auckland".
     pub local_text: String,
+    /// Every name that counts as local: "County Durham, Barnard Castle,
+    /// Bishop Auckland ... or Stanley" (the first twelve, then how many more).
+    pub places_text: String,
 }
 
 /// A date as UK readers expect it: "1 April 2027".
@@ -74,6 +77,7 @@ impl<'a> Context<'a> {
             start_text,
             end_text,
             local_text: String::new(),
+            places_text: String::new(),
             local,
             lexicon: Lexicon::new(plan),
             listed,
@@ -83,12 +87,32 @@ impl<'a> Context<'a> {
                 .fold(Decimal::ZERO, |sum, t| sum.saturating_add(t.weight)),
         };
         ctx.local_text = ctx.local_phrase();
+        ctx.places_text = ctx.every_place();
         ctx
     }
 
     /// The hot topics that list measure `id`, in plan order.
     pub fn listed_under(&self, id: &str) -> &[usize] {
         self.listed.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every name that counts as local, quoted: the first twelve, then how
+    /// many more.
+    fn every_place(&self) -> String {
+        const SHOWN: usize = 12;
+        let names: Vec<String> = self
+            .local
+            .iter()
+            .take(SHOWN)
+            .map(|(_, n)| format!("\"{n}\""))
+            .collect();
+        let more = self.local.len().saturating_sub(SHOWN);
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] if more == 0 => format!("{} or {last}", init.join(", ")),
+            all => format!("{} or {more} more", all.join(", ")),
+        }
     }
 
     /// "County Durham or a place in it such as Barnard Castle or Bishop Auckland".
@@ -346,8 +370,8 @@ fn local(ctx: &Context, c: &Commitment, topic: Option<&HotTopic>) -> CheckResult
                     None => (
                         false,
                         format!(
-                            "\"{p}\" does not name {}: this hot topic counts only there",
-                            ctx.local_text
+                            "\"{p}\" does not name a place of the plan: this hot topic counts only in {} (places are matched as written)",
+                            ctx.places_text
                         ),
                     ),
                 }

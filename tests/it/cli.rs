@@ -98,6 +98,35 @@ fn errors_are_one_line_on_stderr_with_a_failing_status() {
 }
 
 #[test]
+fn a_plan_that_joins_two_place_names_is_warned_of_and_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("hand-written.svplan.json")).unwrap())
+            .unwrap();
+    plan["local_places"] = serde_json::json!(["Aberteifi / Cardigan", "Tenby"]);
+    let file = dir.path().join("welsh.svplan.json");
+    std::fs::write(&file, serde_json::to_vec(&plan).unwrap()).unwrap();
+    let out = ok(dir.path(), &["plan", "import", file.to_str().unwrap()]);
+    assert!(
+        out.contains("Warning: the place \"Aberteifi / Cardigan\" joins 2 names")
+            && out.contains("offerwright plan split-places hand-written"),
+        "{out}"
+    );
+    let shown = ok(dir.path(), &["plan", "show", "hand-written"]);
+    assert!(shown.contains("Warning: the place"), "{shown}");
+    let out = ok(dir.path(), &["plan", "split-places", "hand-written"]);
+    assert!(out.contains("Split 1 place entry"), "{out}");
+    let shown = ok(dir.path(), &["--json", "plan", "show", "hand-written"]);
+    let plan: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(
+        plan["local_places"],
+        serde_json::json!(["Aberteifi", "Cardigan", "Tenby"])
+    );
+    let shown = ok(dir.path(), &["plan", "show", "hand-written"]);
+    assert!(!shown.contains("Warning"), "{shown}");
+}
+
+#[test]
 fn plan_import_show_and_tender_new() {
     let dir = tempfile::tempdir().unwrap();
     let plan = fixture("hand-written.svplan.json");

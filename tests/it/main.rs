@@ -14,6 +14,7 @@ mod large;
 mod office;
 mod pdf;
 mod roundtrip;
+mod rules;
 mod schema;
 mod score;
 mod store;

@@ -8,8 +8,8 @@
 //!
 //! ```text
 //! S 0.36 hot 0.34 innovation 0.02 marks 3.6 of 10 [capped]
-//! topic jobs band 5 by c1 share 0.5 marks 5
-//! commitment c2 MT.OKEA band 3 hedged(aim to) value 2000 [not-credible] [innovation]
+//! topic jobs band 5 by c1 share 0.5 marks 5 [held(R10,R13)]
+//! commitment c2 MT.OKEA band 2 hedged(aim to) value 2000 [caps(R15)] [not-credible(P,R9)] [innovation]
 //! innovation c5 credit 0.02
 //! answer q1 words 751/750 over 1 [unanswered]
 //! hedge q1@12 where possible
@@ -35,15 +35,15 @@ use offerwright::samples;
 use offerwright::score::{self, BandSource, FixTarget, Place, Report};
 use rust_decimal::Decimal;
 
-fn d(s: &str) -> Decimal {
+pub(crate) fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-fn date(s: &str) -> NaiveDate {
+pub(crate) fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn text(s: &str) -> Option<String> {
+pub(crate) fn text(s: &str) -> Option<String> {
     Some(s.to_owned())
 }
 
@@ -68,7 +68,7 @@ fn topic(id: &str, theme: &str, title: &str, weight: &str, place_based: bool) ->
 /// each band of each is worth exactly 1 mark of 10), a contract window from
 /// 31 August 2026 to 29 February 2028 (18 months), a contract worth
 /// £100,000, and one answered question with nothing scoring in it.
-fn base() -> OfferDocument {
+pub(crate) fn base() -> OfferDocument {
     let plan = Plan {
         id: "test".to_owned(),
         issuer: "Test Council".to_owned(),
@@ -159,7 +159,7 @@ fn base() -> OfferDocument {
 /// A commitment that passes all seven checks: 2 people (the measure's
 /// unit), by 30 June 2027, in Bishop Auckland, owned, monitored, evidenced
 /// and additional.
-fn full(id: &str, hot_topic: Option<&str>) -> Commitment {
+pub(crate) fn full(id: &str, hot_topic: Option<&str>) -> Commitment {
     Commitment {
         id: id.to_owned(),
         hot_topic: hot_topic.map(str::to_owned),
@@ -184,14 +184,14 @@ fn full(id: &str, hot_topic: Option<&str>) -> Commitment {
 }
 
 /// `base()` with these commitments.
-fn with(commitments: Vec<Commitment>) -> OfferDocument {
+pub(crate) fn with(commitments: Vec<Commitment>) -> OfferDocument {
     let mut doc = base();
     doc.offer.commitments = commitments;
     doc
 }
 
 /// `base()` with this answer to q1.
-fn answering(answer: &str) -> OfferDocument {
+pub(crate) fn answering(answer: &str) -> OfferDocument {
     let mut doc = base();
     doc.offer.answers[0].text = answer.to_owned();
     doc
@@ -202,7 +202,7 @@ fn n(d: Decimal) -> String {
 }
 
 /// The report as lines of facts (see the module's documentation).
-fn summary(report: &Report) -> Vec<String> {
+pub(crate) fn summary(report: &Report) -> Vec<String> {
     let mut out = Vec::new();
     out.push(format!(
         "S {} hot {} innovation {} marks {}{}",
@@ -371,7 +371,7 @@ fn kind(line: &str) -> String {
 /// Scores `doc` and checks every summary line of the kinds `expected` names
 /// (see [`kind`]) against `expected`, in order.
 #[track_caller]
-fn check(doc: OfferDocument, expected: &str) {
+pub(crate) fn check(doc: OfferDocument, expected: &str) {
     let report = score::score(&doc);
     let expected: Vec<&str> = expected
         .lines()
@@ -1439,7 +1439,7 @@ fn a_hostile_quantity_does_not_overflow() {
 // -------------------------------------------------- the demo, the docs
 
 /// The demo offer, with its tender and the County Durham sample plan.
-fn demo() -> OfferDocument {
+pub(crate) fn demo() -> OfferDocument {
     let (_, plan) = samples::SAMPLE_PLANS[0];
     OfferDocument {
         plan: read_plan(plan.as_bytes()).unwrap(),

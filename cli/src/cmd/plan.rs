@@ -43,6 +43,12 @@ pub(crate) enum PlanCommand {
         /// The plan's id.
         id: String,
     },
+    /// Split each place entry that joins two names ("Caerfyrddin /
+    /// Carmarthen") into one entry per name: places are matched as written.
+    SplitPlaces {
+        /// The plan's id.
+        id: String,
+    },
     /// Write a plan (from the store or a plan file) as one A4 page of PDF.
     Pdf {
         /// A plan id, or the path of a .svplan.json file.
@@ -89,14 +95,23 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
         PlanCommand::Import { file, replace } => {
             let mut store = ctx.store()?;
             let plan = ops::import::plan_file(&mut store, &file, replace)?;
-            ctx.print(&serde_json::json!({ "id": plan.id }), || {
-                format!(
-                    "Imported the plan {:?} ({}, {} hot topics).\n",
-                    plan.id,
-                    plan.title,
-                    plan.hot_topics.len()
-                )
-            })
+            let joined = plan.joined_places();
+            let warnings: Vec<String> = joined.iter().map(|j| joined_warning(&plan, j)).collect();
+            ctx.print(
+                &serde_json::json!({ "id": plan.id, "joined_places": joined }),
+                || {
+                    let mut out = format!(
+                        "Imported the plan {:?} ({}, {} hot topics).\n",
+                        plan.id,
+                        plan.title,
+                        plan.hot_topics.len()
+                    );
+                    for w in &warnings {
+                        out.push_str(&format!("Warning: {w}\n"));
+                    }
+                    out
+                },
+            )
         }
         PlanCommand::Export { id, out } => {
             let plan = plans::get(ctx.store()?.conn(), &id)?;
@@ -104,6 +119,38 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
             ctx.print(&serde_json::json!({ "id": id, "file": out }), || {
                 format!("Wrote the plan {id:?} to {}\n", out.display())
             })
+        }
+        PlanCommand::SplitPlaces { id } => {
+            let mut store = ctx.store()?;
+            let before = plans::get(store.conn(), &id)?;
+            let joined = before.joined_places();
+            let plan = store.write(|tx| {
+                let mut plan = plans::get(tx, &id)?;
+                plan.split_joined_places();
+                plans::save(tx, &plan)?;
+                Ok(plan)
+            })?;
+            ctx.print(
+                &serde_json::json!({ "id": id, "local_area": plan.local_area, "local_places": plan.local_places }),
+                || {
+                    let text = if joined.is_empty() {
+                        format!("The plan {id:?} joins no place names: nothing to split.\n")
+                    } else {
+                        format!(
+                            "Split {} place {} of the plan {id:?}. Its places are now: {}.\n",
+                            joined.len(),
+                            if joined.len() == 1 { "entry" } else { "entries" },
+                            plan.local_area
+                                .iter()
+                                .chain(&plan.local_places)
+                                .map(String::as_str)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    };
+                    text
+                },
+            )
         }
         PlanCommand::Delete { id } => {
             let mut store = ctx.store()?;
@@ -125,6 +172,17 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
             })
         }
     }
+}
+
+/// The warning for a place entry that joins two names.
+fn joined_warning(plan: &Plan, j: &offerwright::domain::JoinedPlace) -> String {
+    format!(
+        "the place \"{}\" joins {} names, and places are matched as written, so a commitment that says \"{}\" does not name it; split it into one entry per name with: offerwright plan split-places {}",
+        j.entry,
+        j.parts.len(),
+        j.parts.last().map_or("", String::as_str),
+        plan.id
+    )
 }
 
 fn plan_text(plan: &Plan) -> String {
@@ -174,6 +232,12 @@ fn plan_text(plan: &Plan) -> String {
                 ));
             }
         }
+    }
+    if !plan.local_places.is_empty() {
+        out.push_str(&format!("\nPlaces: {}\n", plan.local_places.join(", ")));
+    }
+    for j in plan.joined_places() {
+        out.push_str(&format!("Warning: {}\n", joined_warning(plan, &j)));
     }
     if let Some(source) = &plan.source {
         out.push_str(&format!("\nSource: {}", source.name));

@@ -131,6 +131,10 @@ export const api = {
   exportPlanPdf: (id: string) => call("export_plan_pdf", { id }),
   /** Each weight's share of 100 points, as the core works it out. */
   weightShares: (weights: string[]) => call("weight_shares", { weights }),
+  /** The plan's place entries that join two names ("Caerfyrddin / Carmarthen"). */
+  joinedPlaces: (id: string) => call("joined_places", { id }),
+  /** Splits each joined place entry of a stored plan into one entry per name. */
+  splitPlaces: (id: string) => call("split_places", { id }),
 
   listTenders: () => call("list_tenders"),
   getTender: (id: number) => call("get_tender", { id }),

@@ -47,6 +47,22 @@ describe("Plan page", () => {
     expect(screen.getByText(/Open Government Licence v3.0/)).toBeTruthy();
   });
 
+  it("warns of a place entry that joins two names, and splits it in one click", async () => {
+    const backend = await installServer();
+    await backend.direct("save_plan", {
+      plan: { ...small, id: "welsh-plan", local_area: "Hywel Dda", local_places: ["Aberteifi / Cardigan", "Tenby"] },
+    });
+    await goTo("#/plan/welsh-plan");
+    render(App);
+    const warning = await screen.findByTestId("plan-joined-places");
+    expect(warning.textContent).toContain("“Aberteifi / Cardigan” joins 2 names");
+    await fireEvent.click(screen.getByTestId("plan-split-places"));
+    await waitFor(() => expect(screen.queryByTestId("plan-joined-places")).toBeNull());
+    expect(screen.getByText(/Aberteifi, Cardigan, Tenby/)).toBeTruthy();
+    const stored = await backend.direct<Plan>("get_plan", { id: "welsh-plan" });
+    expect(stored.local_places).toEqual(["Aberteifi", "Cardigan", "Tenby"]);
+  });
+
   it("shows the Durham sample's weights, which already add up to 100", async () => {
     await installServer();
     await goTo("#/plan/durham-sample");

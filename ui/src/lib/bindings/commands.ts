@@ -14,6 +14,7 @@ import type { Evidence } from "./Evidence";
 import type { EvidenceRecord } from "./EvidenceRecord";
 import type { Export } from "./Export";
 import type { ImportedOffer } from "./ImportedOffer";
+import type { JoinedPlace } from "./JoinedPlace";
 import type { NewRecord } from "./NewRecord";
 import type { OfferDocument } from "./OfferDocument";
 import type { OfferSummary } from "./OfferSummary";
@@ -71,6 +72,10 @@ export type Commands = {
   export_plan_pdf: { args: { id: string, }; result: string | null };
   /** Each weight's share of 100 points ("20", "12.5"), as the plan on a page shows it. */
   weight_shares: { args: { weights: Array<string>, }; result: Array<string> };
+  /** The plan's place entries that join two names ("Caerfyrddin / Carmarthen"). */
+  joined_places: { args: { id: string, }; result: Array<JoinedPlace> };
+  /** Splits each joined place entry of a stored plan into one entry per name; the plan. */
+  split_places: { args: { id: string, }; result: Plan };
   /** Every tender. */
   list_tenders: { args: Record<string, never>; result: Array<TenderSummary> };
   /** One tender with its questions. */
