@@ -17,14 +17,18 @@ fn count(n: u32) -> Qty {
 }
 
 /// The checks on the answer to each question of the tender.
-/// `answer_hedges` are the hedging phrases of each answer of the offer, and
-/// `read` each answer as read (R6), in the offer's order.
+/// `answer_hedges` are the hedging phrases of each answer of the offer,
+/// its placeholders, and `read` each answer as read (R6), in the offer's
+/// order.
 pub(crate) fn answer_checks(
     doc: &OfferDocument,
     answer_hedges: Vec<Vec<Found>>,
+    answer_placeholders: Vec<Vec<String>>,
     read: &[&str],
 ) -> Vec<AnswerCheck> {
     let mut answer_hedges: Vec<Option<Vec<Found>>> = answer_hedges.into_iter().map(Some).collect();
+    let mut answer_placeholders: Vec<Option<Vec<String>>> =
+        answer_placeholders.into_iter().map(Some).collect();
     doc.tender
         .questions
         .iter()
@@ -86,7 +90,9 @@ pub(crate) fn answer_checks(
                     .into_iter()
                     .map(|f| hedge(f, place()))
                     .collect(),
-                placeholders: placeholders(text),
+                placeholders: found
+                    .and_then(|i| answer_placeholders.get_mut(i).and_then(Option::take))
+                    .unwrap_or_default(),
                 read_to,
             }
         })

@@ -42,7 +42,7 @@ mod text;
 mod value;
 mod words;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -138,7 +138,15 @@ pub(crate) struct Model<'a> {
     innovating: usize,
     /// The commitments that are not credible, in the offer's order.
     not_credible: Vec<usize>,
+    /// For each hot topic, its best credible commitment's band and index,
+    /// and the best band among the others: what a fix to one commitment
+    /// would leave, found in constant time.
+    tops: Vec<Tops>,
 }
+
+/// A hot topic's best credible commitment (its band and index), and the
+/// best band among its other credible ones.
+type Tops = (Option<(Band, usize)>, Option<Band>);
 
 impl Model<'_> {
     /// The band of hot topic `t`, with commitment `swap.0` evaluated as
@@ -203,6 +211,45 @@ impl Model<'_> {
             .min(innovation_cap())
     }
 
+    /// For each hot topic, the band and index of its best credible
+    /// commitment, and the best band among its other credible ones.
+    fn tops(&self) -> Vec<Tops> {
+        self.members
+            .iter()
+            .enumerate()
+            .map(|(t, members)| {
+                let best = self
+                    .outcome(t, None, false)
+                    .setter
+                    .map(|i| (self.evals[i].band(), i));
+                let second = members
+                    .iter()
+                    .filter(|&&i| Some(i) != best.map(|(_, b)| b) && self.evals[i].credible)
+                    .map(|&i| self.evals[i].band())
+                    .max();
+                (best, second)
+            })
+            .collect()
+    }
+
+    /// The band of hot topic `t` with commitment `i` evaluated as `eval`,
+    /// the holds still applying: in constant time, from [`Model::tops`].
+    fn band_if(&self, t: usize, i: usize, eval: &Eval) -> Band {
+        let (best, second) = self.tops[t];
+        let others = match best {
+            Some((_, b)) if b == i => second,
+            Some((band, _)) => Some(band),
+            None => None,
+        };
+        let mine = eval.credible.then(|| eval.band());
+        let before_holds = match others.max(mine) {
+            Some(band) => band,
+            // Commitment i counts for t, so t has a commitment.
+            None => Band::Poor,
+        };
+        before_holds.min(self.hold(t, false))
+    }
+
     /// The marks gained if commitment `i` were evaluated as `eval`, the
     /// holds still applying (never negative).
     fn gain_if(&self, i: usize, eval: &Eval) -> Decimal {
@@ -210,7 +257,9 @@ impl Model<'_> {
             return Decimal::ZERO;
         };
         let now = self.outcomes[t].band;
-        let then = self.outcome(t, Some((i, eval)), false).band;
+        let then = self.band_if(t, i, eval);
+        // The constant-time answer is the full one (checked in test builds).
+        debug_assert_eq!(then, self.outcome(t, Some((i, eval)), false).band);
         self.topic_marks(t, i64::from(then.number()) - i64::from(now.number()))
             .max(Decimal::ZERO)
     }
@@ -240,18 +289,109 @@ fn answers_as_read(doc: &OfferDocument) -> Vec<&str> {
         .collect()
 }
 
-/// The normalised words of a text, added to `into`.
-fn add_words(text: &str, into: &mut HashSet<String>) {
-    for w in words::words(text) {
-        into.insert(words::normalise(w));
-    }
+/// The words the mentions look for (R5): every title's distinct words
+/// (normalised, not generic), each with a number, so that an answer is
+/// read once for all the hot topics without keeping its words.
+struct TitleWords {
+    /// Each normalised word, with its number.
+    index: HashMap<String, usize>,
+    /// For each hot topic, the numbers of its title's words.
+    titles: Vec<Vec<usize>>,
+    /// The longest word looked for, in characters.
+    longest: usize,
+    /// For ASCII words, quick "no"s: a bit for each length in bytes (up to
+    /// 63) of a word looked for, and for each first letter a-z (any other
+    /// first byte sets bit 26).
+    lengths: u64,
+    letters: u32,
 }
 
-/// R5: whether the words of a title (non-generic, normalised) are at least
-/// half, rounded up, among `read`.
-fn mentions(title: &[(String, String)], read: &HashSet<String>) -> bool {
-    let found = title.iter().filter(|(_, n)| read.contains(n)).count();
-    !title.is_empty() && found >= title.len().div_ceil(2)
+/// The bit of a word's first byte in [`TitleWords::letters`].
+fn letter_bit(first: u8) -> u32 {
+    1 << u32::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(26)
+}
+
+impl TitleWords {
+    fn new(titles: &[Vec<(String, String)>]) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let titles = titles
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .map(|(_, n)| {
+                        let next = index.len();
+                        *index.entry(n.clone()).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let longest = index.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        let lengths = index
+            .keys()
+            .fold(0u64, |bits, k| bits | 1u64 << k.len().min(63));
+        let letters = index.keys().fold(0u32, |bits, k| {
+            bits | letter_bit(k.as_bytes().first().copied().unwrap_or(0))
+        });
+        TitleWords {
+            index,
+            titles,
+            longest,
+            lengths,
+            letters,
+        }
+    }
+
+    /// Which of the words looked for a text uses.
+    fn scan(&self, text: &str) -> Vec<bool> {
+        let mut seen = vec![false; self.index.len()];
+        if self.index.is_empty() {
+            return seen;
+        }
+        let mut buf = String::new();
+        for w in words::words(text) {
+            // A normalised title word has at least 3 letters, and the word
+            // may have one more (its "s").
+            let n = w.len();
+            // Bytes are at least characters: a cheap test first.
+            if n < 3 || (n > self.longest + 1 && w.chars().count() > self.longest + 1) {
+                continue;
+            }
+            if w.is_ascii() {
+                let bytes = w.as_bytes();
+                let norm = match bytes.last() {
+                    Some(b's' | b'S') => n - 1,
+                    _ => n,
+                };
+                if self.lengths & (1u64 << norm.min(63)) == 0
+                    || self.letters & letter_bit(bytes[0]) == 0
+                {
+                    continue;
+                }
+            }
+            buf.clear();
+            if w.is_ascii() {
+                buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            if buf.ends_with('s') {
+                buf.pop();
+            }
+            if let Some(&k) = self.index.get(buf.as_str()) {
+                seen[k] = true;
+            }
+        }
+        seen
+    }
+
+    /// Whether at least half of hot topic `t`'s title words, rounded up,
+    /// are among `seen` (never, for a title left with no word).
+    fn mentioned(&self, t: usize, seen: &[bool]) -> bool {
+        let words = &self.titles[t];
+        let found = words.iter().filter(|&&k| seen[k]).count();
+        !words.is_empty() && found >= words.len().div_ceil(2)
+    }
 }
 
 /// Scores an offer against the plan and tender it answers.
@@ -507,27 +647,33 @@ pub fn score(doc: &OfferDocument) -> Report {
         .iter()
         .map(|t| ctx.lexicon.title_words(&t.title))
         .collect();
-    let mut all_read = HashSet::new();
+    let title_words = TitleWords::new(&titles);
+    let mut all_read = vec![false; title_words.index.len()];
     let mut holds: Vec<Vec<(Rule, String)>> = vec![Vec::new(); plan.hot_topics.len()];
-    for (a, text) in offer.answers.iter().zip(&read) {
-        let mut words = HashSet::new();
-        add_words(text, &mut words);
-        let found = text::placeholders(&a.text);
+    let answer_placeholders: Vec<Vec<String>> = offer
+        .answers
+        .iter()
+        .map(|a| text::placeholders(&a.text))
+        .collect();
+    for ((a, text), found) in offer.answers.iter().zip(&read).zip(&answer_placeholders) {
+        let seen = title_words.scan(text);
         if !found.is_empty() {
-            for (t, title) in titles.iter().enumerate() {
-                if mentions(title, &words) {
-                    holds[t].push((
+            for (t, hold) in holds.iter_mut().enumerate() {
+                if title_words.mentioned(t, &seen) {
+                    hold.push((
                         Rule::R10,
                         format!(
                             "your answer to {} mentions it and is an unfinished draft ({}), so it stops at band 2",
                             a.question,
-                            rules::first_and_more(&found)
+                            rules::first_and_more(found)
                         ),
                     ));
                 }
             }
         }
-        all_read.extend(words);
+        for (all, one) in all_read.iter_mut().zip(seen) {
+            *all |= one;
+        }
     }
     if not_credible.len() >= 2 {
         let ids: Vec<&str> = not_credible
@@ -545,7 +691,9 @@ pub fn score(doc: &OfferDocument) -> Report {
             ));
         }
     }
-    let mentioned: Vec<bool> = titles.iter().map(|w| mentions(w, &all_read)).collect();
+    let mentioned: Vec<bool> = (0..titles.len())
+        .map(|t| title_words.mentioned(t, &all_read))
+        .collect();
 
     let answer_hedges: Vec<Vec<Found>> = offer
         .answers
@@ -566,10 +714,12 @@ pub fn score(doc: &OfferDocument) -> Report {
         outcomes: Vec::new(),
         innovating: 0,
         not_credible,
+        tops: Vec::new(),
     };
     model.outcomes = (0..plan.hot_topics.len())
         .map(|t| model.outcome(t, None, false))
         .collect();
+    model.tops = model.tops();
     model.innovating = model
         .evals
         .iter()
@@ -588,7 +738,7 @@ pub fn score(doc: &OfferDocument) -> Report {
         let title = &titles[t];
         let found_words: Vec<String> = title
             .iter()
-            .filter(|(_, n)| all_read.contains(n))
+            .filter(|(_, n)| title_words.index.get(n).is_some_and(|&k| all_read[k]))
             .map(|(w, _)| w.clone())
             .collect();
         let mention = Mention {
@@ -675,7 +825,7 @@ pub fn score(doc: &OfferDocument) -> Report {
         ),
     };
 
-    let answers = fixes::answer_checks(doc, answer_hedges, &read);
+    let answers = fixes::answer_checks(doc, answer_hedges, answer_placeholders, &read);
     let fixes = fixes::fixes(&model, &answers);
     let social_value = value::social_value(&model);
 

@@ -570,7 +570,12 @@ pub fn placeholders(text: &str) -> Vec<String> {
     }
     for token in tokens(text) {
         let word = &text[token.start..token.end];
-        if word.len() <= 5 && NOTE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        // Every note word is 2 to 5 letters and starts with t, f or x.
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if (2..=5).contains(&word.len())
+            && matches!(first, b't' | b'f' | b'x')
+            && NOTE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        {
             found.push((token.start, word));
         }
     }
@@ -684,6 +689,13 @@ mod tests {
             ("tbca ABC", vec![]),
         ] {
             assert_eq!(placeholders(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_note_word_passes_the_quick_test_of_placeholders() {
+        for w in NOTE_WORDS {
+            assert!((2..=5).contains(&w.len()) && matches!(w.as_bytes()[0], b't' | b'f' | b'x'));
         }
     }
 

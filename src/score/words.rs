@@ -3,6 +3,7 @@
 //! each hot topic's vocabulary.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::domain::{HotTopic, Measure, Plan};
 
@@ -232,8 +233,8 @@ pub struct Names {
     pub per_head: bool,
 }
 
-/// What the model needs of a plan's words, worked out once per score.
-pub struct Lexicon {
+/// The lists of section 7, normalised, built once.
+struct Lists {
     generic: HashSet<String>,
     money: HashSet<String>,
     people: HashSet<String>,
@@ -241,6 +242,26 @@ pub struct Lexicon {
     jobs: HashSet<String>,
     hours: HashSet<String>,
     per_head: HashSet<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        generic: normalised_set(GENERIC),
+        money: normalised_set(MONEY),
+        people: normalised_set(PEOPLE),
+        time: normalised_set(TIME),
+        jobs: normalised_set(JOBS),
+        hours: normalised_set(HOURS),
+        per_head: normalised_set(PER_HEAD),
+    })
+}
+
+/// What the model needs of a plan's words, worked out once per score.
+pub struct Lexicon {
+    lists: &'static Lists,
+    /// The normalised words of the plan's local area and places.
+    local: HashSet<String>,
     /// Each hot topic's vocabulary: the keys of its content words.
     vocabulary: Vec<HashSet<String>>,
 }
@@ -248,30 +269,27 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon of a plan: its local words join the generic ones.
     pub fn new(plan: &Plan) -> Self {
-        let mut generic = normalised_set(GENERIC);
-        for place in plan.local_area.iter().chain(&plan.local_places) {
-            generic.extend(words(place).map(normalise));
-        }
+        let local = plan
+            .local_area
+            .iter()
+            .chain(&plan.local_places)
+            .flat_map(|place| words(place).map(normalise))
+            .collect();
         let vocabulary = plan
             .hot_topics
             .iter()
             .map(|t| vocabulary(plan, t))
             .collect();
         Lexicon {
-            generic,
-            money: normalised_set(MONEY),
-            people: normalised_set(PEOPLE),
-            time: normalised_set(TIME),
-            jobs: normalised_set(JOBS),
-            hours: normalised_set(HOURS),
-            per_head: normalised_set(PER_HEAD),
+            lists: lists(),
+            local,
             vocabulary,
         }
     }
 
     /// Whether a normalised word is generic: in list G, or a local word.
     pub fn is_generic(&self, normalised: &str) -> bool {
-        self.generic.contains(normalised)
+        self.lists.generic.contains(normalised) || self.local.contains(normalised)
     }
 
     /// Which lists the words of these texts name ("£" names MONEY).
@@ -281,14 +299,15 @@ impl Lexicon {
             if text.contains('£') {
                 names.money = true;
             }
+            let lists = self.lists;
             for word in words(text) {
                 let w = normalise(word);
-                names.money |= self.money.contains(&w);
-                names.people |= self.people.contains(&w);
-                names.time |= self.time.contains(&w);
-                names.jobs |= self.jobs.contains(&w);
-                names.hours |= self.hours.contains(&w);
-                names.per_head |= self.per_head.contains(&w);
+                names.money |= lists.money.contains(&w);
+                names.people |= lists.people.contains(&w);
+                names.time |= lists.time.contains(&w);
+                names.jobs |= lists.jobs.contains(&w);
+                names.hours |= lists.hours.contains(&w);
+                names.per_head |= lists.per_head.contains(&w);
             }
         }
         names

@@ -133,7 +133,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
             ctx.print(
                 &serde_json::json!({ "id": id, "local_area": plan.local_area, "local_places": plan.local_places }),
                 || {
-                    let text = if joined.is_empty() {
+                    if joined.is_empty() {
                         format!("The plan {id:?} joins no place names: nothing to split.\n")
                     } else {
                         format!(
@@ -147,8 +147,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         )
-                    };
-                    text
+                    }
                 },
             )
         }
