@@ -177,6 +177,10 @@ test("a new commitment raises the band of its hot topic", async () => {
   const band = await shown("band-landfill-waste");
   const before = Number((await band.getText()).match(/\d/)[0]);
   await (await shown("tab-commitments")).click();
+  // Each commitment says what stops it lower, with the rule's number.
+  const caps = await shown("commitment-caps-c2");
+  assert.match(await caps.getText(), /R15 "aim to" makes it a hedged promise, which stops at band 2/);
+  await screenshot("05a-offer-commitments-caps");
   await (await shown("add-commitment")).click();
   const rows = await browser.$$('[data-testid^="commitment-row-"]');
   const id = (await rows[rows.length - 1].getAttribute("data-testid")).replace("commitment-row-", "");

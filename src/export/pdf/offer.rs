@@ -872,12 +872,13 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
             ));
         }
         for k in &c.caps {
-            lines.push(format!(
-                "{} stops it at band {}: {}.",
-                k.rule.id(),
-                k.stops_at.label(),
-                clean(&k.reason)
-            ));
+            let reason = clean(&k.reason);
+            let mut chars = reason.chars();
+            let reason: String = chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            lines.push(format!("{}: {reason}.", k.rule.id()));
         }
         for r in &c.not_credible {
             lines.push(format!(
