@@ -246,6 +246,11 @@ fn the_document_in_the_editor_is_scored_without_saving() {
             "owner": "Operations Manager", "kpi": "Tonnes diverted", "reporting": "quarterly",
             "evidence": "8 tonnes diverted in 2025", "additional": true
         }));
+    // Without a baseline, band 4 at most (R7); "0" says it is entirely new.
+    let after = app.ok("score_document", json!({ "doc": doc.clone() }));
+    assert_eq!(band(&after, "landfill-waste"), 4);
+    assert_eq!(after["model_version"], 2);
+    doc["offer"]["commitments"][5]["baseline"] = json!("0");
     let after = app.ok("score_document", json!({ "doc": doc }));
     assert_eq!(band(&after, "landfill-waste"), 5);
     let stored = app.ok("get_offer", json!({ "id": id }));
@@ -255,6 +260,31 @@ fn the_document_in_the_editor_is_scored_without_saving() {
             .unwrap()
             .len(),
         5
+    );
+}
+
+#[test]
+fn a_place_entry_joining_two_names_is_reported_and_split() {
+    let app = start();
+    let mut plan = app.ok("get_plan", json!({ "id": "durham-sample" }));
+    plan["local_places"] = json!(["Barnard Castle / Castell Barnard", "Consett"]);
+    app.ok("save_plan", json!({ "plan": plan }));
+    let joined = app.ok("joined_places", json!({ "id": "durham-sample" }));
+    assert_eq!(joined[0]["entry"], "Barnard Castle / Castell Barnard");
+    assert_eq!(
+        joined[0]["parts"],
+        json!(["Barnard Castle", "Castell Barnard"])
+    );
+    let split = app.ok("split_places", json!({ "id": "durham-sample" }));
+    assert_eq!(
+        split["local_places"],
+        json!(["Barnard Castle", "Castell Barnard", "Consett"])
+    );
+    let stored = app.ok("get_plan", json!({ "id": "durham-sample" }));
+    assert_eq!(stored["local_places"], split["local_places"]);
+    assert_eq!(
+        app.ok("joined_places", json!({ "id": "durham-sample" })),
+        json!([])
     );
 }
 
