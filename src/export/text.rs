@@ -36,6 +36,10 @@ pub struct PortalAnswer {
     pub char_limit: Option<u32>,
     /// What passes a limit, in plain words; none when it fits.
     pub warning: Option<String>,
+    /// The words against the limit, as the app shows them.
+    pub words_count: score::Counted,
+    /// The characters against the limit, as the app shows them.
+    pub chars_count: score::Counted,
 }
 
 /// Every question's answer as plain text, in the tender's order.
@@ -74,6 +78,8 @@ pub fn answers(doc: &OfferDocument) -> Vec<PortalAnswer> {
                 word_limit: q.word_limit,
                 char_limit: q.char_limit,
                 warning: (!over.is_empty()).then(|| over.join("; ")),
+                words_count: score::words_counted(words, q.word_limit),
+                chars_count: score::chars_counted(chars, q.char_limit),
             }
         })
         .collect()

@@ -85,6 +85,8 @@ pub(crate) fn answer_checks(
                 chars,
                 char_limit: q.char_limit,
                 chars_over,
+                words_count: super::text::words_counted(words, q.word_limit),
+                chars_count: super::text::chars_counted(chars, q.char_limit),
                 errors,
                 hedges: hedges
                     .into_iter()

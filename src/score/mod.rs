@@ -49,12 +49,12 @@ use rust_decimal::Decimal;
 pub use render::render_text;
 pub use report::{
     AnswerCheck, Band, BandSource, Cap, Check, CheckResult, CommitmentScore, CommitmentValue,
-    Field, Fix, FixKind, FixTarget, Flag, FlagKind, Hedge, Hold, HotTopicScore, Innovation,
-    Mention, NotCredible, Place, Report, Rule, SocialValue, ThemeValue,
+    Counted, Field, Fix, FixKind, FixTarget, Flag, FlagKind, Hedge, Hold, HotTopicScore,
+    Innovation, Mention, NotCredible, Place, Report, Rule, SocialValue, ThemeValue,
 };
 pub use text::{
-    EXTRA_HEDGING_PHRASES, HEDGING_PHRASES, NOTE_WORDS, PLACEHOLDERS, is_given, placeholders,
-    word_count,
+    EXTRA_HEDGING_PHRASES, HEDGING_PHRASES, NOTE_WORDS, PLACEHOLDERS, chars_counted, is_given,
+    placeholders, word_count, words_counted,
 };
 pub use words::GENERIC;
 
@@ -92,7 +92,7 @@ pub(crate) struct Outcome {
 }
 
 /// What the rules found about one commitment, for its reasons and fixes.
-pub(crate) struct Found1 {
+pub(crate) struct Findings {
     /// The hot topic it is filed under, when the plan has it.
     filed: Option<usize>,
     /// The reason of each cap of [`CAP_RULES`] that applies.
@@ -116,7 +116,7 @@ pub(crate) struct Model<'a> {
     /// One per commitment, in the offer's order.
     evals: Vec<Eval>,
     /// What the rules found, one per commitment.
-    found: Vec<Found1>,
+    found: Vec<Findings>,
     /// The commitments' hedging phrases.
     hedges: Vec<Vec<Hedge>>,
     /// For each commitment, the field that decides each check.
@@ -611,7 +611,7 @@ pub fn score(doc: &OfferDocument) -> Report {
             credible,
             caps,
         });
-        found.push(Found1 {
+        found.push(Findings {
             filed,
             cap_reasons,
             not_credible: reasons,
@@ -945,7 +945,7 @@ pub(crate) fn hedge(found: Found, place: Place) -> Hedge {
 /// Why a commitment gets its band, or its innovation credit.
 fn commitment_reason(
     eval: &Eval,
-    found: &Found1,
+    found: &Findings,
     hedges: &[&str],
     caps: &[Cap],
     innovation: bool,

@@ -535,6 +535,17 @@ pub struct Innovation {
     pub marks_text: String,
 }
 
+/// A count against its limit, as a reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Counted {
+    /// "612 / 750 words", or "612 words" without a limit.
+    pub label: String,
+    /// Over the limit.
+    pub over: bool,
+    /// What being over means and what to do, when over.
+    pub warning: Option<String>,
+}
+
 /// The checks on the answer to one question.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AnswerCheck {
@@ -554,6 +565,10 @@ pub struct AnswerCheck {
     pub char_limit: Option<u32>,
     /// How many characters over that limit (0 when within it).
     pub chars_over: u32,
+    /// The words against the limit, as the editor shows them.
+    pub words_count: Counted,
+    /// The characters against the limit, as the editor shows them.
+    pub chars_count: Counted,
     /// Errors to put right before submitting, in plain words.
     pub errors: Vec<String>,
     /// The hedging phrases in it, each a warning.

@@ -583,6 +583,64 @@ pub fn placeholders(text: &str) -> Vec<String> {
     found.into_iter().map(|(_, w)| w.to_owned()).collect()
 }
 
+/// A whole number for people: "1,250".
+fn grouped(n: u32) -> String {
+    crate::money::quantity(rust_decimal::Decimal::from(n))
+}
+
+/// The words of an answer against the question's word limit: "612 / 750
+/// words", and past it what that means.
+pub fn words_counted(words: u32, limit: Option<u32>) -> super::Counted {
+    let unit = if words == 1 { "word" } else { "words" };
+    match limit {
+        None => super::Counted {
+            label: format!("{} {unit}", grouped(words)),
+            over: false,
+            warning: None,
+        },
+        Some(limit) => super::Counted {
+            label: format!("{} / {} words", grouped(words), grouped(limit)),
+            over: words > limit,
+            warning: (words > limit).then(|| {
+                format!(
+                    "{} over the {}-word limit: evaluators may stop reading at the limit, and the self-score reads no further. Cut it down before you submit.",
+                    grouped(words - limit),
+                    grouped(limit)
+                )
+            }),
+        },
+    }
+}
+
+/// The characters of an answer against the question's character limit.
+pub fn chars_counted(chars: u32, limit: Option<u32>) -> super::Counted {
+    let unit = if chars == 1 {
+        "character"
+    } else {
+        "characters"
+    };
+    match limit {
+        None => super::Counted {
+            label: format!("{} {unit}", grouped(chars)),
+            over: false,
+            warning: None,
+        },
+        Some(limit) => super::Counted {
+            label: format!("{} / {} characters", grouped(chars), grouped(limit)),
+            over: chars > limit,
+            warning: (chars > limit).then(|| {
+                let over = chars - limit;
+                format!(
+                    "{} {} over the {} limit: the portal may cut your answer off.",
+                    grouped(over),
+                    if over == 1 { "character" } else { "characters" },
+                    grouped(limit)
+                )
+            }),
+        },
+    }
+}
+
 /// Cuts a text to about `max` characters on one line, with "..." if cut.
 pub(crate) fn short(text: &str, max: usize) -> String {
     let plain = text.len() <= max
@@ -690,6 +748,30 @@ mod tests {
         ] {
             assert_eq!(placeholders(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn counts_read_against_their_limits() {
+        let w = words_counted(1, None);
+        assert_eq!((w.label.as_str(), w.over), ("1 word", false));
+        assert_eq!(words_counted(750, Some(750)).label, "750 / 750 words");
+        assert!(words_counted(750, Some(750)).warning.is_none());
+        let over = words_counted(1250, Some(750));
+        assert_eq!(over.label, "1,250 / 750 words");
+        assert!(over.over);
+        assert_eq!(
+            over.warning.as_deref(),
+            Some(
+                "500 over the 750-word limit: evaluators may stop reading at the limit, and the self-score reads no further. Cut it down before you submit."
+            )
+        );
+        assert_eq!(chars_counted(1, None).label, "1 character");
+        let c = chars_counted(2001, Some(2000));
+        assert_eq!(c.label, "2,001 / 2,000 characters");
+        assert_eq!(
+            c.warning.as_deref(),
+            Some("1 character over the 2,000 limit: the portal may cut your answer off.")
+        );
     }
 
     #[test]

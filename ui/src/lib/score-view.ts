@@ -1,6 +1,7 @@
 // What the offer editor shows of the self-score, in the shapes its
 // components take, made from the backend's score report.
 
+import type { Counted } from "./bindings/Counted";
 import type { FixTarget } from "./bindings/FixTarget";
 import type { Report } from "./bindings/Report";
 
@@ -55,6 +56,8 @@ export interface ScoreView {
   commitments: Record<string, RowScore>;
   /** Hedging phrases per question id, as written. */
   hedges: Record<string, string[]>;
+  /** Each answer's words (and characters, where the question limits them) against its limits, per question id. */
+  counts: Record<string, { words: Counted; chars: Counted | null }>;
   /** Text errors to put right before submitting. */
   blockers: string[];
   /** "£62,400.00 (13.0% of the contract value)", when the plan has proxy values. */
@@ -102,9 +105,11 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
     };
   }
   const hedges: Record<string, string[]> = {};
+  const counts: ScoreView["counts"] = {};
   const blockers: string[] = [];
   for (const a of report.answers) {
     hedges[a.question] = a.hedges.map((h) => h.written);
+    counts[a.question] = { words: a.words_count, chars: a.char_limit === null ? null : a.chars_count };
     const n = questionNumbers[a.question];
     for (const e of a.errors) blockers.push(`${n ? `Question ${n}` : a.question}: ${e}`);
   }
@@ -132,6 +137,7 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
     })),
     commitments,
     hedges,
+    counts,
     blockers,
     socialValue: total
       ? `${total}${report.social_value.ratio_text ? `, ${report.social_value.ratio_text} of the contract value` : ""}`

@@ -42,8 +42,8 @@ describe("Offer editor: answers", () => {
     await openDemo();
     expect(screen.getByText(/Describe the social value you will deliver/)).toBeTruthy();
     expect(screen.getByText("6 marks")).toBeTruthy();
-    // The demo's answer to sv1, counted as docs/scoring.md section 4 says.
-    expect(screen.getByTestId("wordcount-sv1").textContent?.trim()).toBe("90 / 750 words");
+    // The demo's answer to sv1, counted by the core as docs/scoring.md section 4 says.
+    await waitFor(() => expect(screen.getByTestId("wordcount-sv1").textContent?.trim()).toBe("90 / 750 words"));
     expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("0 / 300 words");
   });
 
@@ -53,15 +53,15 @@ describe("Offer editor: answers", () => {
     const box = screen.getByTestId("answer-sv2") as HTMLTextAreaElement;
 
     await fireEvent.input(box, { target: { value: "- We will report quarterly.\n1. To the council" } });
-    expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("7 / 300 words");
+    await waitFor(() => expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("7 / 300 words"));
     expect(screen.queryByTestId("overlimit-sv2")).toBeNull();
 
     await fireEvent.input(box, { target: { value: words(312) } });
-    const count = screen.getByTestId("wordcount-sv2");
-    expect(count.textContent).toContain("312 / 300 words");
+    await waitFor(() => expect(screen.getByTestId("wordcount-sv2").textContent).toContain("312 / 300 words"));
     const warning = screen.getByTestId("overlimit-sv2");
     expect(warning.textContent).toContain("Over the word limit");
     expect(warning.textContent).toContain("12 over the 300-word limit");
+    expect(warning.textContent).toContain("the self-score reads no further");
     expect(box.getAttribute("aria-invalid")).toBe("true");
   });
 
