@@ -169,6 +169,9 @@ pub struct ContractCalendar {
     pub report_period: u32,
     /// The period that holds today, while the contract runs.
     pub current_period: Option<u32>,
+    /// How many periods have ended by today: a period numbered at most
+    /// this has ended.
+    pub ended_periods: u32,
 }
 
 /// Marking an offer as won.

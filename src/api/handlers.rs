@@ -297,6 +297,7 @@ pub(super) fn contract_calendar(s: &Session, a: Id) -> R<Option<ContractCalendar
     Ok(contract.map(|k| ContractCalendar {
         report_period: ops_contracts::report_period(&k.submitted, &k.delivery, today),
         current_period: ops_contracts::current_period(&k.submitted, &k.delivery, today),
+        ended_periods: ops_contracts::ended_periods(&k.submitted, &k.delivery, today),
     }))
 }
 

@@ -84,6 +84,17 @@ pub fn report_period(doc: &OfferDocument, delivery: &Delivery, today: NaiveDate)
         .map_or(1, |p| p.number)
 }
 
+/// How many periods have ended by `today` (their last day is before it):
+/// a period numbered at most this has ended.
+pub fn ended_periods(doc: &OfferDocument, delivery: &Delivery, today: NaiveDate) -> u32 {
+    let ended = delivery
+        .periods(doc.tender.duration_months)
+        .iter()
+        .filter(|p| p.last < today)
+        .count();
+    u32::try_from(ended).unwrap_or(u32::MAX)
+}
+
 /// The period that holds `today`, while the contract runs.
 pub fn current_period(doc: &OfferDocument, delivery: &Delivery, today: NaiveDate) -> Option<u32> {
     delivery
@@ -265,5 +276,16 @@ mod tests {
         assert_eq!(at("2027-10-03"), Some(3));
         assert_eq!(at("2030-03-31"), Some(12));
         assert_eq!(at("2030-04-01"), None);
+    }
+
+    #[test]
+    fn a_period_has_ended_the_day_after_its_last_day() {
+        let (doc, delivery) = won();
+        let at = |s: &str| ended_periods(&doc, &delivery, day(s));
+        assert_eq!(at("2027-03-01"), 0, "before the contract");
+        assert_eq!(at("2027-06-30"), 0, "on the first quarter's last day");
+        assert_eq!(at("2027-07-01"), 1);
+        assert_eq!(at("2030-03-31"), 11);
+        assert_eq!(at("2030-04-01"), 12, "after the contract: all of them");
     }
 }

@@ -369,8 +369,8 @@ fn hedges_at(phrases: &Phrases, text: &str, token: Token, found: &mut Vec<Found>
     if candidates == 0 {
         return;
     }
-    // Where two phrases start here ("aim to", "aim"), the longest is the
-    // one found.
+    // Where two phrases start here ("aim to", "aim"), one of list H wins
+    // over a warning-only one, then the longest.
     let mut best: Option<(usize, &Phrase)> = None;
     while candidates != 0 {
         let p = candidates.trailing_zeros() as usize;
@@ -382,7 +382,7 @@ fn hedges_at(phrases: &Phrases, text: &str, token: Token, found: &mut Vec<Found>
             continue;
         }
         if let Some(end) = match_rest(text, token.end, &phrase.words[1..]) {
-            let longer = best.is_none_or(|(e, b)| end > e || (end == e && phrase.core && !b.core));
+            let longer = best.is_none_or(|(e, b)| (phrase.core, end) > (b.core, e));
             if longer {
                 best = Some((end, phrase));
             }

@@ -19,6 +19,8 @@ export class ContractState {
   period = $state(1);
   /** The period that holds today (for "this quarter"). */
   current = $state<number | null>(null);
+  /** How many periods have ended by today (the core's count). */
+  ended = $state(0);
   error = $state<string | null>(null);
   /** What the period forms hold, by period, then by commitment. */
   drafts = $state<Record<number, Record<string, RowDraft>>>({});
@@ -49,6 +51,7 @@ export class ContractState {
       if (mine !== this.#asked) return;
       this.contract = contract;
       this.current = calendar.current_period;
+      this.ended = calendar.ended_periods;
       this.period = period;
       this.status = status;
       this.drafts = {};
@@ -63,6 +66,7 @@ export class ContractState {
     this.contract = null;
     this.status = null;
     this.current = null;
+    this.ended = 0;
     this.drafts = {};
     this.error = null;
   }

@@ -40,13 +40,6 @@ export const EVIDENCE_KINDS: { value: EvidenceRefKind; label: string }[] = [
   { value: "description", label: "Description" },
 ];
 
-/** Today as the local calendar has it, "2027-07-03". */
-export function todayIso(now: Date = new Date()): string {
-  const m = String(now.getMonth() + 1).padStart(2, "0");
-  const d = String(now.getDate()).padStart(2, "0");
-  return `${now.getFullYear()}-${m}-${d}`;
-}
-
 /** A figure for the screen: at most two decimal places, with its unit ("1.49 people", "£2,400.00"). */
 export function figure(value: string | null | undefined, unit: string | null | undefined): string {
   if (value == null || value === "") return "";

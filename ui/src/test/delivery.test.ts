@@ -295,8 +295,11 @@ describe("The Delivery tab", () => {
     await won(backend);
     await openDelivery();
     await fireEvent.input(input("record-achieved-c1"), { target: { value: "2" } });
+    // Quarter 1 ended on 30 June; on 15 August, Quarter 2 has not (the core's count of ended periods).
+    expect(screen.getByTestId("delivery-glance").textContent).not.toContain("has not ended yet");
     await fireEvent.change(screen.getByTestId("delivery-period"), { target: { value: "2" } });
     await waitFor(() => expect(screen.getByTestId("delivery-glance").textContent).toContain("At the end of Quarter 2"));
+    expect(screen.getByTestId("delivery-glance").textContent).toContain("This quarter has not ended yet");
     expect(input("record-achieved-c1").value).toBe("");
     expect(backend.callsOf("contract_status").at(-1)?.args).toEqual({ id: DEMO_OFFER, period: 2 });
     await fireEvent.click(screen.getByTestId("timeline-period-1"));

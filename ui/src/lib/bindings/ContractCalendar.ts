@@ -11,4 +11,9 @@ report_period: number,
 /**
  * The period that holds today, while the contract runs.
  */
-current_period: number | null, };
+current_period: number | null, 
+/**
+ * How many periods have ended by today: a period numbered at most
+ * this has ended.
+ */
+ended_periods: number, };
