@@ -1542,6 +1542,31 @@ fn the_worked_example_in_the_docs_matches_the_score() {
 }
 
 #[test]
+fn the_docs_list_the_generic_words_of_the_model_word_for_word() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scoring.md"))
+        .expect("docs/scoring.md");
+    let start = docs
+        .find("**G, generic words (115).**")
+        .expect("list G in the docs");
+    let list = &docs[start..];
+    let list = &list[..list.find("**MONEY**").expect("the MONEY list after G")];
+    let words: Vec<&str> = list
+        .trim_start_matches("**G, generic words (115).**")
+        .split([',', '.', ':', '\n', ' '])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            ![
+                "Places", "and", "scale", "Praise", "Contract", "calendar", "Numbers", "Function",
+                "words",
+            ]
+            .contains(w)
+        })
+        .collect();
+    assert_eq!(words, score::GENERIC);
+}
+
+#[test]
 fn the_docs_list_every_phrase_and_placeholder() {
     let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scoring.md"))
         .expect("docs/scoring.md");
