@@ -14,7 +14,7 @@ use crate::files;
 use crate::ops::contracts::{self as ops_contracts, At};
 use crate::ops::exports::{self, OFFER_FILE, PLAN_FILE};
 use crate::ops::workshop::{self as ops_workshop, Output, PACK_FILE};
-use crate::ops::{demo, import};
+use crate::ops::{demo, import, plans as ops_plans};
 use crate::samples::Demo;
 use crate::score::{self, Report};
 use crate::store::backup::{self, BackupKind, BackupRecord, Restored, SetAside};
@@ -113,16 +113,12 @@ pub(super) fn save_plan(s: &Session, a: SavePlan) -> R<()> {
 }
 
 pub(super) fn joined_places(s: &Session, a: PlanId) -> R<Vec<JoinedPlace>> {
-    s.read(|c| plans::get(c, &a.id)).map(|p| p.joined_places())
+    s.with(|store| ops_plans::joined_places(store.conn(), &a.id))
 }
 
 pub(super) fn split_places(s: &Session, a: PlanId) -> R<Plan> {
-    s.write(|tx| {
-        let mut plan = plans::get(tx, &a.id)?;
-        plan.split_joined_places();
-        plans::save(tx, &plan)?;
-        Ok(plan)
-    })
+    s.with(|store| ops_plans::split_places(store, &a.id))
+        .map(|split| split.plan)
 }
 
 pub(super) fn delete_plan(s: &Session, a: PlanId) -> R<()> {

@@ -224,6 +224,9 @@ pub struct JoinedPlace {
     pub parts: Vec<String>,
     /// Whether it is the plan's `local_area` (else one of its `local_places`).
     pub local_area: bool,
+    /// What it means, for every face to show: "The place \"Aberteifi /
+    /// Cardigan\" joins 2 names...".
+    pub message: String,
 }
 
 /// The names a place entry joins with "/", when it joins two or more.
@@ -246,6 +249,11 @@ impl Plan {
         area.chain(places)
             .filter_map(|(entry, local_area)| {
                 joined(entry).map(|parts| JoinedPlace {
+                    message: format!(
+                        "The place \"{entry}\" joins {} names, and places are matched as written, so a commitment that says \"{}\" does not name it: make each name its own entry",
+                        parts.len(),
+                        parts.last().map_or("", String::as_str)
+                    ),
                     entry: entry.clone(),
                     parts,
                     local_area,

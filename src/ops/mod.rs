@@ -15,10 +15,13 @@
 //! - [`workshop`]: make and read a pack, collect and compare a folder, a
 //!   participant's offer file;
 //! - [`import`]: a plan or offer file into the store, naming the file in
-//!   its refusal.
+//!   its refusal;
+//! - [`plans`]: a plan's place entries that join two names, and splitting
+//!   them.
 
 pub mod contracts;
 pub mod demo;
 pub mod exports;
 pub mod import;
+pub mod plans;
 pub mod workshop;

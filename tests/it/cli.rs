@@ -108,12 +108,12 @@ fn a_plan_that_joins_two_place_names_is_warned_of_and_split() {
     std::fs::write(&file, serde_json::to_vec(&plan).unwrap()).unwrap();
     let out = ok(dir.path(), &["plan", "import", file.to_str().unwrap()]);
     assert!(
-        out.contains("Warning: the place \"Aberteifi / Cardigan\" joins 2 names")
+        out.contains("Warning: The place \"Aberteifi / Cardigan\" joins 2 names")
             && out.contains("offerwright plan split-places hand-written"),
         "{out}"
     );
     let shown = ok(dir.path(), &["plan", "show", "hand-written"]);
-    assert!(shown.contains("Warning: the place"), "{shown}");
+    assert!(shown.contains("Warning: The place"), "{shown}");
     let out = ok(dir.path(), &["plan", "split-places", "hand-written"]);
     assert!(out.contains("Split 1 place entry"), "{out}");
     let shown = ok(dir.path(), &["--json", "plan", "show", "hand-written"]);

@@ -122,14 +122,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
         }
         PlanCommand::SplitPlaces { id } => {
             let mut store = ctx.store()?;
-            let before = plans::get(store.conn(), &id)?;
-            let joined = before.joined_places();
-            let plan = store.write(|tx| {
-                let mut plan = plans::get(tx, &id)?;
-                plan.split_joined_places();
-                plans::save(tx, &plan)?;
-                Ok(plan)
-            })?;
+            let ops::plans::Split { plan, joined } = ops::plans::split_places(&mut store, &id)?;
             ctx.print(
                 &serde_json::json!({ "id": id, "local_area": plan.local_area, "local_places": plan.local_places }),
                 || {
@@ -173,14 +166,12 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
     }
 }
 
-/// The warning for a place entry that joins two names.
+/// The warning for a place entry that joins two names: the core's words,
+/// and how to split it here.
 fn joined_warning(plan: &Plan, j: &offerwright::domain::JoinedPlace) -> String {
     format!(
-        "the place \"{}\" joins {} names, and places are matched as written, so a commitment that says \"{}\" does not name it; split it into one entry per name with: offerwright plan split-places {}",
-        j.entry,
-        j.parts.len(),
-        j.parts.last().map_or("", String::as_str),
-        plan.id
+        "{}; split it with: offerwright plan split-places {}",
+        j.message, plan.id
     )
 }
 

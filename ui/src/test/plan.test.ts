@@ -55,7 +55,9 @@ describe("Plan page", () => {
     await goTo("#/plan/welsh-plan");
     render(App);
     const warning = await screen.findByTestId("plan-joined-places");
-    expect(warning.textContent).toContain("“Aberteifi / Cardigan” joins 2 names");
+    expect(warning.textContent).toContain(
+      'The place "Aberteifi / Cardigan" joins 2 names, and places are matched as written, so a commitment that says "Cardigan" does not name it: make each name its own entry.',
+    );
     await fireEvent.click(screen.getByTestId("plan-split-places"));
     await waitFor(() => expect(screen.queryByTestId("plan-joined-places")).toBeNull());
     expect(screen.getByText(/Aberteifi, Cardigan, Tenby/)).toBeTruthy();

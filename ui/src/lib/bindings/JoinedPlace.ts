@@ -17,4 +17,9 @@ parts: Array<string>,
 /**
  * Whether it is the plan's `local_area` (else one of its `local_places`).
  */
-local_area: boolean, };
+local_area: boolean, 
+/**
+ * What it means, for every face to show: "The place \"Aberteifi /
+ * Cardigan\" joins 2 names...".
+ */
+message: string, };
