@@ -15,6 +15,9 @@
 //! - [`csv_cell`]: a CSV cell that a spreadsheet would read as a formula
 //!   (`=`, `+`, `-`, `@`, tab, carriage return) made plain text with a
 //!   leading apostrophe, as OWASP recommends; plain numbers are kept.
+//! - [`sentence`]: a clause made to start a sentence (its first letter
+//!   capitalised), for the reasons the score writes in the middle of a
+//!   sentence and the faces show on their own.
 //!
 //! docs/safety.md says which is used where, and why.
 
@@ -138,6 +141,15 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
+    }
+}
+
+/// A clause made to start a sentence: its first letter capitalised.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -12,6 +12,7 @@ use super::text::{given, is_placeholder, short};
 use super::words::Lexicon;
 use crate::domain::{Commitment, HotTopic, Measure, OfferDocument};
 use crate::money::round;
+use crate::text::sentence;
 
 /// What every commitment is checked against, worked out once per score.
 pub(crate) struct Context<'a> {
@@ -236,15 +237,6 @@ fn missing(value: Option<&str>, name: &str) -> String {
             format!("the {name} is \"{}\", a placeholder", v.trim())
         }
         _ => format!("no {name} yet"),
-    }
-}
-
-/// Capitalises the first letter of a sentence.
-pub(crate) fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -63,6 +63,7 @@ use rules::{CAP_RULES, Sizing, cap_index};
 use text::Found;
 
 use crate::domain::{Measure, OfferDocument};
+use crate::text::sentence;
 
 /// The version of the scoring model that [`score`] implements.
 pub const MODEL_VERSION: u32 = 2;
@@ -752,7 +753,7 @@ pub fn score(doc: &OfferDocument) -> Report {
                 .map(|(rule, reason)| Hold {
                     rule: *rule,
                     stops_at: Band::Weak,
-                    reason: reason.clone(),
+                    reason: sentence(reason),
                 })
                 .collect()
         } else {
@@ -840,25 +841,26 @@ pub fn score(doc: &OfferDocument) -> Report {
         .map(|(((i, c), checks), hedges)| {
             let eval = &model.evals[i];
             let found = &model.found[i];
-            let caps: Vec<Cap> = if eval.credible {
+            let named = if eval.credible {
                 eval.named_caps()
-                    .into_iter()
-                    .map(|(k, band)| Cap {
-                        rule: CAP_RULES[k],
-                        stops_at: band,
-                        reason: found.cap_reasons[k].clone().unwrap_or_default(),
-                    })
-                    .collect()
             } else {
                 Vec::new()
             };
+            let caps: Vec<Cap> = named
+                .iter()
+                .map(|&(k, band)| Cap {
+                    rule: CAP_RULES[k],
+                    stops_at: band,
+                    reason: sentence(found.cap_reasons[k].as_deref().unwrap_or_default()),
+                })
+                .collect();
             let core: Vec<&str> = hedges
                 .iter()
                 .filter(|h| h.counts_for_band)
                 .map(|h| h.phrase.as_str())
                 .collect();
             let innovation = eval.topic.is_none() && eval.innovates();
-            let band_reason = commitment_reason(eval, found, &core, &caps, innovation);
+            let band_reason = commitment_reason(eval, found, &core, &named, innovation);
             let (in_what, others) = &found.placeholders;
             CommitmentScore {
                 id: c.id.clone(),
@@ -947,7 +949,7 @@ fn commitment_reason(
     eval: &Eval,
     found: &Findings,
     hedges: &[&str],
-    caps: &[Cap],
+    caps: &[(usize, Band)],
     innovation: bool,
 ) -> String {
     if !eval.credible {
@@ -965,14 +967,17 @@ fn commitment_reason(
         let raw = checks::band_reason(eval, hedges);
         return match caps.first() {
             None => raw,
-            Some(lowest) => {
+            Some(&(_, lowest)) => {
                 let why: Vec<String> = caps
                     .iter()
-                    .map(|c| format!("{} ({})", c.reason, c.rule.id()))
+                    .map(|&(k, _)| {
+                        let reason = found.cap_reasons[k].as_deref().unwrap_or_default();
+                        format!("{reason} ({})", CAP_RULES[k].id())
+                    })
                     .collect();
                 format!(
                     "{raw}; it stops at band {}: {}",
-                    lowest.stops_at.label(),
+                    lowest.label(),
                     why.join("; ")
                 )
             }

@@ -178,27 +178,6 @@ impl Rule {
             Rule::R15 => "R15",
         }
     }
-
-    /// Its name in a few plain words: "business as usual".
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::P => "out of proportion to the contract",
-            Rule::R1 => "unclear fit",
-            Rule::R2 => "business as usual",
-            Rule::R3 => "more people than the team",
-            Rule::R5 => "mentioned",
-            Rule::R6 => "read up to the word limit",
-            Rule::R7 => "needs proof",
-            Rule::R8 => "outside the area",
-            Rule::R9 => "more jobs than the contract funds",
-            Rule::R10 => "unfinished",
-            Rule::R11 => "more staff time than the team has",
-            Rule::R12 => "more money than the contract",
-            Rule::R13 => "out of proportion",
-            Rule::R14 => "filed elsewhere",
-            Rule::R15 => "hedged",
-        }
-    }
 }
 
 /// A cap that stops a commitment below the band its checks give it.

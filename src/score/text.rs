@@ -588,57 +588,50 @@ fn grouped(n: u32) -> String {
     crate::money::quantity(rust_decimal::Decimal::from(n))
 }
 
-/// The words of an answer against the question's word limit: "612 / 750
-/// words", and past it what that means.
-pub fn words_counted(words: u32, limit: Option<u32>) -> super::Counted {
-    let unit = if words == 1 { "word" } else { "words" };
+/// A count against an optional limit: "612 / 750 words", and past the
+/// limit the warning `over` writes from how far over it is and the limit.
+fn counted(
+    n: u32,
+    limit: Option<u32>,
+    (one, many): (&str, &str),
+    over: impl Fn(u32, u32) -> String,
+) -> super::Counted {
     match limit {
         None => super::Counted {
-            label: format!("{} {unit}", grouped(words)),
+            label: format!("{} {}", grouped(n), if n == 1 { one } else { many }),
             over: false,
             warning: None,
         },
         Some(limit) => super::Counted {
-            label: format!("{} / {} words", grouped(words), grouped(limit)),
-            over: words > limit,
-            warning: (words > limit).then(|| {
-                format!(
-                    "{} over the {}-word limit: evaluators may stop reading at the limit, and the self-score reads no further. Cut it down before you submit.",
-                    grouped(words - limit),
-                    grouped(limit)
-                )
-            }),
+            label: format!("{} / {} {many}", grouped(n), grouped(limit)),
+            over: n > limit,
+            warning: (n > limit).then(|| over(n - limit, limit)),
         },
     }
 }
 
+/// The words of an answer against the question's word limit: "612 / 750
+/// words", and past it what that means.
+pub fn words_counted(words: u32, limit: Option<u32>) -> super::Counted {
+    counted(words, limit, ("word", "words"), |by, limit| {
+        format!(
+            "{} over the {}-word limit: evaluators may stop reading at the limit, and the self-score reads no further. Cut it down before you submit.",
+            grouped(by),
+            grouped(limit)
+        )
+    })
+}
+
 /// The characters of an answer against the question's character limit.
 pub fn chars_counted(chars: u32, limit: Option<u32>) -> super::Counted {
-    let unit = if chars == 1 {
-        "character"
-    } else {
-        "characters"
-    };
-    match limit {
-        None => super::Counted {
-            label: format!("{} {unit}", grouped(chars)),
-            over: false,
-            warning: None,
-        },
-        Some(limit) => super::Counted {
-            label: format!("{} / {} characters", grouped(chars), grouped(limit)),
-            over: chars > limit,
-            warning: (chars > limit).then(|| {
-                let over = chars - limit;
-                format!(
-                    "{} {} over the {} limit: the portal may cut your answer off.",
-                    grouped(over),
-                    if over == 1 { "character" } else { "characters" },
-                    grouped(limit)
-                )
-            }),
-        },
-    }
+    counted(chars, limit, ("character", "characters"), |by, limit| {
+        format!(
+            "{} {} over the {} limit: the portal may cut your answer off.",
+            grouped(by),
+            if by == 1 { "character" } else { "characters" },
+            grouped(limit)
+        )
+    })
 }
 
 /// Cuts a text to about `max` characters on one line, with "..." if cut.

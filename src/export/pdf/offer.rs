@@ -872,13 +872,7 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
             ));
         }
         for k in &c.caps {
-            let reason = clean(&k.reason);
-            let mut chars = reason.chars();
-            let reason: String = chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            lines.push(format!("{}: {reason}.", k.rule.id()));
+            lines.push(format!("{}: {}.", k.rule.id(), clean(&k.reason)));
         }
         for r in &c.not_credible {
             lines.push(format!(

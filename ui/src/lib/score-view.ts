@@ -78,11 +78,6 @@ const CHECK_INFO: Record<string, { letter: string; name: string }> = {
   additional: { letter: "A", name: "Additional" },
 };
 
-/** A reason as a sentence: "it has no baseline..." -> "It has no baseline...". */
-function sentence(reason: string): string {
-  return reason.charAt(0).toUpperCase() + reason.slice(1);
-}
-
 /** The editor's view of a score report. */
 export function toScoreView(report: Report, questionNumbers: Record<string, number> = {}): ScoreView {
   const commitments: Record<string, RowScore> = {};
@@ -95,7 +90,7 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
         reason: k.reason,
       })),
       band: c.band === null ? null : { number: c.band, word: BAND_WORDS[c.band] ?? "" },
-      caps: c.caps.map((k) => ({ rule: k.rule, band: k.stops_at, reason: sentence(k.reason) })),
+      caps: c.caps.map((k) => ({ rule: k.rule, band: k.stops_at, reason: k.reason })),
       notCredible: c.not_credible.map((r) => ({ rule: r.rule, band: 0, reason: r.reason })),
       countsFor:
         c.hot_topic !== null && c.hot_topic !== c.filed_under
@@ -123,7 +118,7 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
       word: h.band_word || BAND_WORDS[h.band] || "",
       reason: h.reason,
       marks: h.marks_text,
-      holds: h.held_by.map((k) => ({ rule: k.rule, band: k.stops_at, reason: sentence(k.reason) })),
+      holds: h.held_by.map((k) => ({ rule: k.rule, band: k.stops_at, reason: k.reason })),
     })),
     innovation:
       report.innovation.commitments.length > 0
