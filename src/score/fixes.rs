@@ -7,7 +7,7 @@ use super::checks::{Eval, amount, over_the_contract, unit};
 use super::display::{Day, Gain, Qty};
 use super::report::{AnswerCheck, Band, Check, Field, Fix, FixKind, FixTarget, Place, Rule};
 use super::rules::{cap_index, first_and_more};
-use super::text::{Found, given, is_given, placeholders, short, word_count};
+use super::text::{Found, given, is_given, short, word_count};
 use super::{Model, hedge};
 use crate::domain::OfferDocument;
 
@@ -494,12 +494,13 @@ fn commitment_fixes(model: &Model, i: usize, out: &mut Vec<Fix>) {
         ),
         at(id, Field::Where),
     );
-    let (in_what, others) = &found.placeholders;
-    let (stop, list, field) = if in_what.is_empty() {
-        (2, others, unfinished_field(c))
+    let unfinished = &found.placeholders;
+    let (stop, list) = if unfinished.in_what.is_empty() {
+        (2, &unfinished.others)
     } else {
-        (1, in_what, Field::What)
+        (1, &unfinished.in_what)
     };
+    let field = unfinished.field.unwrap_or(Field::What);
     push(
         FixKind::Unfinished,
         Rule::R10,
@@ -553,20 +554,4 @@ fn commitment_fixes(model: &Model, i: usize, out: &mut Vec<Fix>) {
             ));
         }
     }
-}
-
-/// The first of a commitment's other fields that holds a placeholder.
-fn unfinished_field(c: &crate::domain::Commitment) -> Field {
-    [
-        (c.how.as_deref(), Field::How),
-        (c.r#where.as_deref(), Field::Where),
-        (c.owner.as_deref(), Field::Owner),
-        (c.kpi.as_deref(), Field::Kpi),
-        (c.reporting.as_deref(), Field::Reporting),
-        (c.evidence.as_deref(), Field::Evidence),
-        (c.unit.as_deref(), Field::Unit),
-    ]
-    .into_iter()
-    .find(|(text, _)| given(*text).is_some_and(|t| !placeholders(t).is_empty()))
-    .map_or(Field::What, |(_, f)| f)
 }

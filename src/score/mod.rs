@@ -102,8 +102,8 @@ pub(crate) struct Findings {
     not_credible: Vec<NotCredible>,
     /// The tests that could not run for want of the number of employees.
     untested: Vec<Rule>,
-    /// Its placeholders: in its `what`, and in its other given fields.
-    placeholders: (Vec<String>, Vec<String>),
+    /// Its placeholders (R10).
+    placeholders: rules::Unfinished,
     /// Whether its measure links it to the hot topic it counts for (R7).
     linked: bool,
     /// R2: today's rate to its date, and m, when it is business as usual.
@@ -572,7 +572,9 @@ pub fn score(doc: &OfferDocument) -> Report {
                     ),
                 );
             }
-            let (in_what, others) = &placeholders;
+            let rules::Unfinished {
+                in_what, others, ..
+            } = &placeholders;
             if !in_what.is_empty() {
                 set(
                     Rule::R10,
@@ -861,7 +863,9 @@ pub fn score(doc: &OfferDocument) -> Report {
                 .collect();
             let innovation = eval.topic.is_none() && eval.innovates();
             let band_reason = commitment_reason(eval, found, &core, &named, innovation);
-            let (in_what, others) = &found.placeholders;
+            let rules::Unfinished {
+                in_what, others, ..
+            } = &found.placeholders;
             CommitmentScore {
                 id: c.id.clone(),
                 hot_topic: eval.topic.map(|t| plan.hot_topics[t].id.clone()),

@@ -303,6 +303,8 @@ pub enum Field {
     By,
     /// Where.
     Where,
+    /// Who benefits.
+    Beneficiaries,
     /// Who is accountable.
     Owner,
     /// How it is measured.

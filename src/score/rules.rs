@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::checks::{Context, amount};
 use super::display::Qty;
-use super::report::{NotCredible, Rule};
+use super::report::{Field, NotCredible, Rule};
 use super::text::{given, placeholders};
 use super::words::Names;
 use crate::domain::Commitment;
@@ -242,25 +242,45 @@ pub(crate) fn not_credible(ctx: &Context, s: &Sizing) -> (Vec<NotCredible>, Vec<
     (out, untested)
 }
 
-/// R10: the placeholders of a commitment: in its `what` (stops at band 1),
-/// and in its other given fields (stops at band 2).
-pub(crate) fn unfinished(c: &Commitment) -> (Vec<String>, Vec<String>) {
+/// R10: the placeholders of a commitment, and where the first is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Unfinished {
+    /// Those in its `what` (it stops at band 1).
+    pub in_what: Vec<String>,
+    /// Those in its other given fields (it stops at band 2).
+    pub others: Vec<String>,
+    /// The field of the first one, for its fix.
+    pub field: Option<Field>,
+}
+
+/// R10: the placeholders in a commitment's `what` and in its given `how`,
+/// `where`, `beneficiaries`, `owner`, `kpi`, `reporting`, `evidence` and
+/// `unit`.
+pub(crate) fn unfinished(c: &Commitment) -> Unfinished {
     let in_what = placeholders(&c.what);
-    let others: Vec<String> = [
-        c.how.as_deref(),
-        c.r#where.as_deref(),
-        c.beneficiaries.as_deref(),
-        c.owner.as_deref(),
-        c.kpi.as_deref(),
-        c.reporting.as_deref(),
-        c.evidence.as_deref(),
-        c.unit.as_deref(),
-    ]
-    .into_iter()
-    .filter_map(given)
-    .flat_map(placeholders)
-    .collect();
-    (in_what, others)
+    let mut field = (!in_what.is_empty()).then_some(Field::What);
+    let mut others = Vec::new();
+    for (text, f) in [
+        (c.how.as_deref(), Field::How),
+        (c.r#where.as_deref(), Field::Where),
+        (c.beneficiaries.as_deref(), Field::Beneficiaries),
+        (c.owner.as_deref(), Field::Owner),
+        (c.kpi.as_deref(), Field::Kpi),
+        (c.reporting.as_deref(), Field::Reporting),
+        (c.evidence.as_deref(), Field::Evidence),
+        (c.unit.as_deref(), Field::Unit),
+    ] {
+        let found = given(text).map(placeholders).unwrap_or_default();
+        if !found.is_empty() {
+            field.get_or_insert(f);
+            others.extend(found);
+        }
+    }
+    Unfinished {
+        in_what,
+        others,
+        field,
+    }
 }
 
 /// "\"[X]\"" or "\"[X]\" and 2 more".

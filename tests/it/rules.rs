@@ -407,6 +407,18 @@ fn a_placeholder_in_another_given_field_stops_at_2_and_a_wholly_placeholder_fiel
         fix 3 missing_hot_topic topic carbon
         ",
     );
+    // The fix goes to the first field holding one, beneficiaries included.
+    let mut c = full("c1", Some("jobs"));
+    c.beneficiaries = text("[who exactly?]");
+    c.evidence = text("Hired 2 in 2025 (XX to confirm)");
+    check(
+        with(vec![c]),
+        "
+        commitment c1 MTLOKEA band 2 value 2000 caps(R10)
+        fix 3 unfinished c1.beneficiaries
+        fix 3 missing_hot_topic topic carbon
+        ",
+    );
     let mut c = full("c1", Some("jobs"));
     c.owner = text("TBC.");
     check(

@@ -3,4 +3,4 @@
 /**
  * A field of a commitment, for a fix to point at.
  */
-export type Field = "what" | "how" | "quantity" | "unit" | "measure" | "by" | "where" | "owner" | "kpi" | "reporting" | "evidence" | "additional" | "baseline";
+export type Field = "what" | "how" | "quantity" | "unit" | "measure" | "by" | "where" | "beneficiaries" | "owner" | "kpi" | "reporting" | "evidence" | "additional" | "baseline";
