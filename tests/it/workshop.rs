@@ -325,17 +325,17 @@ fn forty_offers_compare_as_each_scores_alone() {
     let spread: std::collections::BTreeSet<_> = c.rows.iter().map(|r| r.projected_marks).collect();
     assert!(spread.len() >= 6, "offers of varied quality: {spread:?}");
 
-    // The common failing checks, counted offer by offer.
+    // The common failing checks, counted offer by offer, each offer scored
+    // alone.
+    let reports: Vec<score::Report> = docs.values().map(score::score).collect();
+    let offers_with = |has: &dyn Fn(&score::CommitmentScore) -> bool| {
+        reports
+            .iter()
+            .filter(|r| r.commitments.iter().any(has))
+            .count()
+    };
     for check in Check::ALL {
-        let count = docs
-            .values()
-            .filter(|d| {
-                score::score(d)
-                    .commitments
-                    .iter()
-                    .any(|s| s.checks.iter().any(|r| r.check == check && !r.passed))
-            })
-            .count();
+        let count = offers_with(&|s| s.checks.iter().any(|r| r.check == check && !r.passed));
         let key = format!("check:{}", check.name());
         match c.weaknesses.iter().find(|w| w.key == key) {
             Some(w) => {
@@ -357,15 +357,7 @@ fn forty_offers_compare_as_each_scores_alone() {
         score::Rule::R8,
         score::Rule::R10,
     ] {
-        let count = docs
-            .values()
-            .filter(|d| {
-                score::score(d)
-                    .commitments
-                    .iter()
-                    .any(|s| s.caps.iter().any(|k| k.rule == rule))
-            })
-            .count();
+        let count = offers_with(&|s| s.caps.iter().any(|k| k.rule == rule));
         let key = format!("rule:{}", rule.id());
         match c.weaknesses.iter().find(|w| w.key == key) {
             Some(w) => {
