@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Rounds for display: `dp` decimal places, half away from zero.
@@ -88,6 +88,103 @@ impl fmt::Display for Quantity {
     }
 }
 
+/// The words of a unit that make it money (with "£" itself): its figures
+/// are then written in pounds and pence.
+pub const MONEY_UNITS: [&str; 3] = ["gbp", "pound", "pounds"];
+
+/// Whether a unit is money: "GBP", "£", "pounds", in any case.
+pub fn is_money_unit(unit: &str) -> bool {
+    let unit = unit.trim();
+    unit == "£" || MONEY_UNITS.iter().any(|m| unit.eq_ignore_ascii_case(m))
+}
+
+/// A figure with its unit, the one way every face and file writes one:
+/// "3 people", "2.5 tonnes CO2e", "£60,000.00" for a unit that is money,
+/// "12" with no unit.
+pub fn figure(value: Decimal, unit: Option<&str>) -> String {
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(u) if is_money_unit(u) => gbp(value),
+        Some(u) => format!("{} {u}", quantity(value)),
+        None => quantity(value),
+    }
+}
+
+/// A figure that was worked out (a target to date, an amount pro rata), to
+/// at most two decimal places: "1.49 people".
+pub fn figure_2dp(value: Decimal, unit: Option<&str>) -> String {
+    figure(round(value, 2), unit)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(date: &impl Datelike) -> &'static str {
+    MONTHS
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// A date for a table: "21 Nov 2026".
+pub fn short_uk_date(date: NaiveDate) -> String {
+    let month = month_name(&date);
+    format!("{} {} {}", date.day(), &month[..3], date.year())
+}
+
+/// A moment in the offset it was given in: "21 Nov 2026, 09:30".
+pub fn uk_date_time(at: DateTime<FixedOffset>) -> String {
+    format!(
+        "{}, {:02}:{:02}",
+        short_uk_date(at.date_naive()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// How long before `now` a moment was: "just now", "5 minutes ago",
+/// "2 hours ago", "yesterday", "3 days ago", then "on 21 November 2026".
+pub fn ago(then: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    let plural = |n: i64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let seconds = (now - then).num_seconds().max(0);
+    let (minutes, hours, days) = (seconds / 60, seconds / 3600, seconds / 86_400);
+    match () {
+        () if seconds < 60 => "just now".to_owned(),
+        () if minutes < 60 => format!("{} ago", plural(minutes, "minute")),
+        () if hours < 24 => format!("{} ago", plural(hours, "hour")),
+        () if days == 1 => "yesterday".to_owned(),
+        () if days < 7 => format!("{days} days ago"),
+        () => format!(
+            "on {}",
+            uk_date(then.with_timezone(now.offset()).date_naive())
+        ),
+    }
+}
+
+/// A file's size: "96 KB", "1.4 MB", "2 MB" (at least "1 KB").
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        let kb = round(Decimal::from(bytes) / Decimal::from(KB), 0);
+        format!("{} KB", quantity(kb.max(Decimal::ONE)))
+    } else {
+        let mb = round(Decimal::from(bytes) / Decimal::from(MB), 1);
+        format!("{} MB", quantity(mb))
+    }
+}
+
 /// A date as UK readers expect it, "1 April 2027", without parsing a
 /// format on every call.
 #[derive(Debug, Clone, Copy)]
@@ -95,25 +192,13 @@ pub struct UkDate(pub NaiveDate);
 
 impl fmt::Display for UkDate {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS
-            .get(self.0.month0() as usize)
-            .copied()
-            .unwrap_or_default();
-        write!(f, "{} {month} {}", self.0.day(), self.0.year())
+        write!(
+            f,
+            "{} {} {}",
+            self.0.day(),
+            month_name(&self.0),
+            self.0.year()
+        )
     }
 }
 
@@ -208,6 +293,58 @@ mod tests {
         assert_eq!(shares_of_100(&[None, w("0")]), ["0", "0"]);
         // Half away from zero: 1 of 8 is 12.5 exactly; 1 of 16 is 6.25 -> 6.3.
         assert_eq!(shares_of_100(&[w("1"), w("15")]), ["6.3", "93.8"]);
+    }
+
+    #[test]
+    fn figures_carry_their_unit_and_money_is_in_pounds() {
+        for (value, unit, shown) in [
+            ("3", Some("people"), "3 people"),
+            ("60000", Some("GBP"), "£60,000.00"),
+            ("60000", Some(" £ "), "£60,000.00"),
+            ("2.5", Some("Pounds"), "£2.50"),
+            ("2.50", Some("tonnes CO2e"), "2.5 tonnes CO2e"),
+            ("12", None, "12"),
+            ("12", Some("  "), "12"),
+            ("1000", Some("GBP per year"), "1,000 GBP per year"),
+        ] {
+            assert_eq!(figure(d(value), unit), shown, "{value} {unit:?}");
+        }
+        assert_eq!(figure_2dp(d("1.4949"), Some("people")), "1.49 people");
+        assert_eq!(figure_2dp(d("1.005"), None), "1.01");
+    }
+
+    #[test]
+    fn times_sizes_and_ages_read_as_people_say_them() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        let now = at("2026-11-21T12:00:00+00:00");
+        assert_eq!(short_uk_date(now.date_naive()), "21 Nov 2026");
+        assert_eq!(
+            uk_date_time(at("2026-06-01T08:05:00+01:00")),
+            "1 Jun 2026, 08:05"
+        );
+        for (then, shown) in [
+            ("2026-11-21T11:59:30Z", "just now"),
+            ("2026-11-21T12:00:30Z", "just now"),
+            ("2026-11-21T11:59:00Z", "1 minute ago"),
+            ("2026-11-21T11:05:00Z", "55 minutes ago"),
+            ("2026-11-21T10:00:00Z", "2 hours ago"),
+            ("2026-11-20T11:00:00Z", "yesterday"),
+            ("2026-11-18T12:00:00Z", "3 days ago"),
+            ("2026-11-01T09:00:00Z", "on 1 November 2026"),
+        ] {
+            assert_eq!(ago(at(then), now), shown, "{then}");
+        }
+        for (bytes, shown) in [
+            (0, "1 KB"),
+            (1536, "2 KB"),
+            (98_304, "96 KB"),
+            (1_048_575, "1,024 KB"),
+            (1_468_006, "1.4 MB"),
+            (2 * 1_048_576, "2 MB"),
+            (u64::MAX, "17,592,186,044,416 MB"),
+        ] {
+            assert_eq!(file_size(bytes), shown, "{bytes}");
+        }
     }
 
     #[test]

@@ -46,14 +46,14 @@ impl Closing {
 /// this window coming to the front.
 pub const SECOND_START: &str = "offerwright://second-start";
 
-/// The local calendar's today: the only clock the app reads.
-pub fn local_today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+/// The local time now: the only clock the app reads.
+pub fn local_now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
 }
 
 /// A session on the store in `dir` with these dialogs and the local clock.
 pub fn session(dir: &std::path::Path, dialogs: Box<dyn Dialogs>) -> Arc<Session> {
-    Arc::new(Session::open(dir, dialogs, Box::new(local_today)))
+    Arc::new(Session::open(dir, dialogs, Box::new(local_now)))
 }
 
 /// Builds the app on any runtime, over `session`: the real one in [`run`],

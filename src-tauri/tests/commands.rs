@@ -27,7 +27,7 @@ fn session(dir: &std::path::Path, answers: Answers) -> Arc<Session> {
     Arc::new(Session::open(
         dir,
         Box::new(answers),
-        Box::new(|| chrono::NaiveDate::from_ymd_opt(2027, 7, 3).unwrap()),
+        Box::new(|| chrono::DateTime::parse_from_rfc3339("2027-07-03T10:00:00+01:00").unwrap()),
     ))
 }
 

@@ -152,6 +152,64 @@ pub struct Weights {
     pub weights: Vec<String>,
 }
 
+/// Figures and moments to be written for the screen, in order.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    /// What to write; a value that cannot be read is given back as it is.
+    pub figures: Vec<Shown>,
+}
+
+/// One figure or moment as the core writes it for people.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Shown {
+    /// A GBP amount: "£480,000.00".
+    Gbp {
+        /// A decimal.
+        value: String,
+    },
+    /// A decimal as written, thousands grouped: "60,000", "2.5".
+    Number {
+        /// A decimal.
+        value: String,
+    },
+    /// A figure with its unit: "3 people", "£2,400.00" for a unit that is money.
+    Figure {
+        /// A decimal.
+        value: String,
+        /// Its unit, if any.
+        unit: Option<String>,
+        /// A figure worked out (a target, a pro rata amount): to two places at most.
+        worked_out: bool,
+    },
+    /// A date: "21 November 2026".
+    Date {
+        /// YYYY-MM-DD.
+        value: String,
+    },
+    /// A date in a table: "21 Nov 2026".
+    ShortDate {
+        /// YYYY-MM-DD.
+        value: String,
+    },
+    /// A moment in the user's time: "21 Nov 2026, 09:30".
+    Time {
+        /// RFC 3339.
+        value: String,
+    },
+    /// How long ago a moment was: "5 minutes ago", "yesterday".
+    Ago {
+        /// RFC 3339.
+        value: String,
+    },
+    /// A file's size: "96 KB".
+    Size {
+        /// Bytes.
+        bytes: u64,
+    },
+}
+
 /// Where a won offer stands.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -258,6 +258,55 @@ pub(super) fn weight_shares(_: &Session, a: Weights) -> R<Vec<String>> {
     Ok(crate::money::shares_of_100(&weights))
 }
 
+pub(super) fn choices(_: &Session, _: NoArgs) -> R<super::choices::Choices> {
+    Ok(super::choices::choices())
+}
+
+pub(super) fn texts(session: &Session, a: Texts) -> R<Vec<String>> {
+    let now = session.now();
+    Ok(a.figures.iter().map(|f| shown(f, now)).collect())
+}
+
+/// One figure as people read it; a value that cannot be read, as it is.
+fn shown(figure: &Shown, now: chrono::DateTime<chrono::FixedOffset>) -> String {
+    use crate::domain::fields::{parse_date, parse_decimal};
+    use crate::money;
+    let decimal = |v: &str| parse_decimal(v.trim()).ok();
+    let date = |v: &str| parse_date(v.trim()).ok();
+    let moment = |v: &str| {
+        chrono::DateTime::parse_from_rfc3339(v.trim())
+            .ok()
+            .map(|t| t.with_timezone(now.offset()))
+    };
+    let written = match figure {
+        Shown::Gbp { value } => decimal(value).map(money::gbp),
+        Shown::Number { value } => decimal(value).map(money::quantity),
+        Shown::Figure {
+            value,
+            unit,
+            worked_out,
+        } => decimal(value).map(|v| match worked_out {
+            true => money::figure_2dp(v, unit.as_deref()),
+            false => money::figure(v, unit.as_deref()),
+        }),
+        Shown::Date { value } => date(value).map(money::uk_date),
+        Shown::ShortDate { value } => date(value).map(money::short_uk_date),
+        Shown::Time { value } => moment(value).map(money::uk_date_time),
+        Shown::Ago { value } => moment(value).map(|t| money::ago(t, now)),
+        Shown::Size { bytes } => Some(money::file_size(*bytes)),
+    };
+    written.unwrap_or_else(|| match figure {
+        Shown::Gbp { value }
+        | Shown::Number { value }
+        | Shown::Figure { value, .. }
+        | Shown::Date { value }
+        | Shown::ShortDate { value }
+        | Shown::Time { value }
+        | Shown::Ago { value } => value.clone(),
+        Shown::Size { bytes } => bytes.to_string(),
+    })
+}
+
 pub(super) fn score_document(_: &Session, a: DocumentArgs) -> R<Report> {
     let doc: OfferDocument = files::from_value(a.doc, "document")?;
     Ok(score::score(&doc))

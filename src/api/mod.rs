@@ -17,6 +17,7 @@
 //! `ui/src/lib/ipc.ts`.
 
 pub mod args;
+pub mod choices;
 mod handlers;
 mod session;
 
@@ -234,6 +235,7 @@ use crate::store::tenders::{TenderRecord, TenderSummary};
 use crate::store::{ImportedOffer, StoreInfo};
 use crate::workshop::Comparison;
 use args::*;
+use choices::Choices;
 
 commands! {
     /// Offerwright's version and where the store lives.
@@ -273,6 +275,10 @@ commands! {
     export_plan_pdf(PlanId) -> Option<String>;
     /// Each weight's share of 100 points ("20", "12.5"), as the plan on a page shows it.
     weight_shares(Weights) -> Vec<String>;
+    /// Figures, dates and moments as the core writes them for people, in order.
+    texts(Texts) -> Vec<String>;
+    /// The words of the product's fixed lists: bidder kinds, statuses, frequencies.
+    choices(NoArgs) -> Choices;
     /// The plan's place entries that join two names ("Caerfyrddin / Carmarthen").
     joined_places(PlanId) -> Vec<JoinedPlace>;
     /// Splits each joined place entry of a stored plan into one entry per name; the plan.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, Transaction};
 
 use crate::domain::Workshop;
@@ -73,8 +73,12 @@ pub struct Session {
     file: PathBuf,
     ws: Mutex<WorkshopSession>,
     dialogs: Box<dyn Dialogs>,
-    clock: Box<dyn Fn() -> NaiveDate + Send + Sync>,
+    clock: Clock,
 }
+
+/// The session's clock: the moment now, in the user's own offset (the
+/// faces read the system's; tests give a fixed one).
+pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding a lock leaves SQLite consistent (the
@@ -94,11 +98,7 @@ impl Session {
     /// A session on the store in the data folder `dir`, opened as the app
     /// opens it (the demo on a first run); a store that cannot be opened
     /// gives a session whose recovery commands work.
-    pub fn open(
-        dir: &Path,
-        dialogs: Box<dyn Dialogs>,
-        clock: Box<dyn Fn() -> NaiveDate + Send + Sync>,
-    ) -> Session {
+    pub fn open(dir: &Path, dialogs: Box<dyn Dialogs>, clock: Clock) -> Session {
         let slot = match open_for_app(dir) {
             Ok(store) => Slot::Open(store),
             Err(e) => Slot::Failed(e),
@@ -114,6 +114,11 @@ impl Session {
 
     /// Today, by the session's clock.
     pub fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+
+    /// Now, by the session's clock, in the user's offset.
+    pub fn now(&self) -> DateTime<FixedOffset> {
         (self.clock)()
     }
 

@@ -49,6 +49,26 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order they are counted.
+    pub const ALL: [Status; 5] = [
+        Status::Delivered,
+        Status::OnTrack,
+        Status::Behind,
+        Status::AtRisk,
+        Status::NoTarget,
+    ];
+
+    /// The status as the UI receives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Delivered => "delivered",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
+            Status::AtRisk => "at_risk",
+            Status::NoTarget => "no_target",
+        }
+    }
+
     /// The status in plain words.
     pub fn label(self) -> &'static str {
         match self {
@@ -204,6 +224,19 @@ pub struct ContractStatus {
     pub value_delivered: Option<Decimal>,
     /// How many records were ever made, corrections included.
     pub records: u32,
+    /// Each period's name and dates in words, in the order of `periods`.
+    pub period_labels: Vec<PeriodLabel>,
+}
+
+/// A reporting period in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PeriodLabel {
+    /// Its number, from 1.
+    pub number: u32,
+    /// "Quarter 3".
+    pub name: String,
+    /// "Quarter 3, 1 October 2027 to 31 December 2027".
+    pub label: String,
 }
 
 /// The promise's share due by `as_of`: the days gone from `start` over the
@@ -372,7 +405,7 @@ fn build(
             periods: cells,
         });
     }
-    ContractStatus {
+    let mut status = ContractStatus {
         awarded_on: delivery.awarded_on,
         start: delivery.start,
         last_day,
@@ -386,7 +419,18 @@ fn build(
         value_promised: report.social_value.total,
         value_delivered: report.social_value.total.map(|_| value_delivered),
         records: u32::try_from(delivery.records.len()).unwrap_or(u32::MAX),
-    }
+        period_labels: Vec::new(),
+    };
+    status.period_labels = status
+        .periods
+        .iter()
+        .map(|p| PeriodLabel {
+            number: p.number,
+            name: status.period_name(p.number),
+            label: status.period_label(p.number),
+        })
+        .collect();
+    status
 }
 
 impl ContractStatus {

@@ -104,15 +104,25 @@ impl EvidenceRefKind {
         }
     }
 
+    /// Every kind, in the order a form offers them.
+    pub const ALL: [EvidenceRefKind; 3] = [
+        EvidenceRefKind::File,
+        EvidenceRefKind::Link,
+        EvidenceRefKind::Description,
+    ];
+
     /// The kind written as `s`, if any.
     pub fn parse(s: &str) -> Option<EvidenceRefKind> {
-        [
-            EvidenceRefKind::File,
-            EvidenceRefKind::Link,
-            EvidenceRefKind::Description,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// What a form asks for with this kind.
+    pub fn asked_as(self) -> &'static str {
+        match self {
+            EvidenceRefKind::File => "File name",
+            EvidenceRefKind::Link => "Link",
+            EvidenceRefKind::Description => "Description",
+        }
     }
 
     /// The label printed before the reference.

@@ -71,19 +71,20 @@ pub struct Evidence {
 
 impl Evidence {
     /// The text a commitment's `evidence` field takes when it cites this item:
-    /// "Apprentices hired in 2025: 12 apprentices by 31 December 2025 (2025 impact report)."
+    /// "Apprentices hired in 2025: 12 apprentices by 31 December 2025 (2025 impact report).";
+    /// an item with no figure cites its story: "From volunteer to head cook: Sam joined...".
     pub fn citation(&self) -> String {
         let mut text = self.title.trim().trim_end_matches('.').to_owned();
         if let Some(q) = self.quantity {
             text.push_str(": ");
-            text.push_str(&q.normalize().to_string());
-            if let Some(unit) = self.unit.as_deref().filter(|u| !u.trim().is_empty()) {
-                text.push(' ');
-                text.push_str(unit.trim());
-            }
+            text.push_str(&crate::money::figure(q, self.unit.as_deref()));
             if let Some(d) = self.delivered_on {
-                text.push_str(&format!(" by {}", d.format("%-d %B %Y")));
+                text.push_str(&format!(" by {}", crate::money::UkDate(d)));
             }
+        } else if !self.body.trim().is_empty() {
+            // A story with no figure: the story is what backs the commitment.
+            text.push_str(": ");
+            text.push_str(self.body.trim().trim_end_matches('.'));
         }
         if let Some(source) = self.source.as_deref().filter(|s| !s.trim().is_empty()) {
             text.push_str(&format!(" ({})", source.trim()));

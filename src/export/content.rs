@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::{Commitment, OfferDocument, Question};
-use crate::money::{gbp, quantity, round, uk_date};
+use crate::money::{figure, gbp, quantity, round, uk_date};
 use crate::score::{self, Report};
 
 /// What an empty cell shows.
@@ -208,14 +208,9 @@ pub(crate) fn commitment_rows(
                 None if c.hot_topic.is_none() => Some("Beyond the hot topics".to_owned()),
                 None => None,
             };
-            let qty = c.quantity.map(|q| {
-                let unit = unit(doc, c).map(|u| clean(&u)).unwrap_or_default();
-                if unit == "GBP" {
-                    gbp(q)
-                } else {
-                    format!("{} {unit}", quantity(q)).trim_end().to_owned()
-                }
-            });
+            let qty = c
+                .quantity
+                .map(|q| figure(q, unit(doc, c).map(|u| clean(&u)).as_deref()));
             let place = [c.r#where.as_deref(), c.beneficiaries.as_deref()]
                 .into_iter()
                 .flatten()
@@ -330,11 +325,7 @@ pub(crate) fn value_rows(
                 .iter()
                 .position(|c| c.id == v.commitment)
                 .map_or_else(|| clean(&v.commitment), |i| (i + 1).to_string());
-            let qty = if v.unit == "GBP" {
-                gbp(v.quantity)
-            } else {
-                format!("{} {}", quantity(v.quantity), clean(&v.unit))
-            };
+            let qty = figure(v.quantity, Some(&clean(&v.unit)));
             [
                 number,
                 clean(&v.measure_name),

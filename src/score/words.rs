@@ -132,7 +132,7 @@ pub const GENERIC: [&str; 115] = [
 ];
 
 /// Units that are money.
-pub const MONEY: [&str; 3] = ["gbp", "pound", "pounds"];
+pub const MONEY: [&str; 3] = crate::money::MONEY_UNITS;
 /// Units that count people.
 pub const PEOPLE: [&str; 10] = [
     "people",

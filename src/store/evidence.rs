@@ -18,6 +18,8 @@ pub struct EvidenceRecord {
     pub evidence: Evidence,
     /// When it was last changed, RFC 3339.
     pub updated_at: String,
+    /// What citing it writes in a commitment's evidence ([`Evidence::citation`]).
+    pub citation: String,
 }
 
 fn check(e: &Evidence) -> Result<()> {
@@ -129,18 +131,20 @@ type Row = (
 
 fn record(row: Row) -> Result<EvidenceRecord> {
     let (id, kind, title, body, quantity, unit, delivered_on, source, updated_at) = row;
+    let evidence = Evidence {
+        kind: EvidenceKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("evidence kind {kind:?}")))?,
+        title,
+        body,
+        quantity: dec_in(quantity)?,
+        unit,
+        delivered_on: date_in(delivered_on)?,
+        source,
+    };
     Ok(EvidenceRecord {
         id,
-        evidence: Evidence {
-            kind: EvidenceKind::parse(&kind)
-                .ok_or_else(|| StoreError::Corrupt(format!("evidence kind {kind:?}")))?,
-            title,
-            body,
-            quantity: dec_in(quantity)?,
-            unit,
-            delivered_on: date_in(delivered_on)?,
-            source,
-        },
+        citation: evidence.citation(),
+        evidence,
         updated_at,
     })
 }

@@ -1,6 +1,7 @@
 //! Integration tests of the core: each test on a store in its own temporary
 //! directory, files read and written for real.
 
+mod api;
 mod backup;
 mod bad_input;
 mod bindings;

@@ -338,6 +338,7 @@ fn evidence_crud_and_citation() {
     let id = store.write(|tx| evidence::insert(tx, &item)).unwrap();
     let stored = evidence::get(store.conn(), id).unwrap();
     assert_eq!(stored.evidence, item);
+    assert_eq!(stored.citation, item.citation());
     assert_eq!(stored.evidence.quantity.unwrap().to_string(), "2.00");
     assert_eq!(
         item.citation(),
@@ -346,6 +347,10 @@ fn evidence_crud_and_citation() {
 
     item.kind = EvidenceKind::CaseStudy;
     item.quantity = None;
+    assert_eq!(
+        item.citation(),
+        "Apprentices hired in 2025: Two apprentice cooks completed level 2 (2025 impact report)."
+    );
     store.write(|tx| evidence::update(tx, id, &item)).unwrap();
     assert_eq!(evidence::list(store.conn()).unwrap()[0].evidence, item);
 

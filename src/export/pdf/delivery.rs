@@ -12,7 +12,7 @@ use super::fonts::{self, Face};
 use super::layout::{ACCENT, BREAK, Column, Doc, INK, MUTED, Meta, Span, Style};
 use crate::delivery::{self, ContractStatus, Progress, Status};
 use crate::domain::{Delivery, OfferDocument};
-use crate::money::{gbp, quantity, round, uk_date};
+use crate::money::{self, gbp, quantity, round, uk_date};
 
 const BODY: Style = Style::new(10.0, 14.0, INK);
 const SMALL: Style = Style::new(8.5, 11.5, MUTED);
@@ -23,13 +23,9 @@ const TABLE: Style = Style::new(8.5, 11.0, INK);
 /// are shown two, three, four, six or twelve periods to a column.
 const TIMELINE_COLUMNS: usize = 8;
 
-/// A figure with its unit: "3 people"; a dash for none.
+/// A figure with its unit: "3 people", "£2,400.00"; a dash for none.
 fn figure(value: Option<rust_decimal::Decimal>, unit: Option<&str>) -> String {
-    match (value, unit) {
-        (None, _) => "\u{2013}".to_owned(),
-        (Some(v), Some(u)) => format!("{} {u}", quantity(v)),
-        (Some(v), None) => quantity(v),
-    }
+    value.map_or_else(|| "\u{2013}".to_owned(), |v| money::figure(v, unit))
 }
 
 /// A target to date, to one decimal place.

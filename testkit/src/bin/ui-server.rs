@@ -5,9 +5,9 @@
 //! closes it. Never installed; it listens on 127.0.0.1 only.
 //!
 //! ```text
-//! POST /sessions                 {"empty"?, "today"?, "brokenBackups"?} -> {"id", "dataDir", "savedDir"}
+//! POST /sessions                 {"empty"?, "today"?, "now"?, "brokenBackups"?} -> {"id", "dataDir", "savedDir"}
 //! POST /sessions/ID/dialogs      {"saveDir"?, "openFile"?, "openFolder"?} (null: the dialog is cancelled)
-//! POST /sessions/ID/today        {"today"}: the day the core calls today from now on
+//! POST /sessions/ID/today        {"today"}: the day the core calls today from now on (at noon, UTC)
 //! POST /sessions/ID/files        {"name", "text"} -> {"path"}: a file in the session's folder
 //! POST /sessions/ID/call/NAME    the command's arguments -> its result (200) or {code, message} (400)
 //! DELETE /sessions/ID
@@ -48,7 +48,7 @@ impl Dialogs for Shared {
 struct Open {
     session: Arc<Session>,
     answers: Arc<Answers>,
-    today: Arc<Mutex<chrono::NaiveDate>>,
+    now: Arc<Mutex<chrono::DateTime<chrono::FixedOffset>>>,
     dir: tempfile::TempDir,
 }
 
@@ -60,6 +60,14 @@ struct Server {
 
 /// A response: status and JSON body.
 type Reply = (u16, Value);
+
+/// Noon on `day`, in UTC: the moment a test that gives only a day is at.
+fn noon(day: chrono::NaiveDate) -> chrono::DateTime<chrono::FixedOffset> {
+    day.and_hms_opt(12, 0, 0)
+        .unwrap_or_default()
+        .and_utc()
+        .fixed_offset()
+}
 
 fn bad(message: impl Into<String>) -> Reply {
     (
@@ -91,9 +99,12 @@ impl Server {
             // A store that exists already is backed up on its next open.
             drop(offerwright::store::Store::open_dir(&data).map_err(|e| bad(e.to_string()))?);
         }
-        let today = match body["today"].as_str() {
-            Some(s) => offerwright::domain::fields::parse_date(s).map_err(bad)?,
-            None => chrono::Local::now().date_naive(),
+        let now = match (body["now"].as_str(), body["today"].as_str()) {
+            (Some(s), _) => {
+                chrono::DateTime::parse_from_rfc3339(s).map_err(|e| bad(e.to_string()))?
+            }
+            (None, Some(s)) => noon(offerwright::domain::fields::parse_date(s).map_err(bad)?),
+            (None, None) => chrono::Local::now().fixed_offset(),
         };
         if body["empty"] == true {
             // A store whose first run is behind it, and which was emptied.
@@ -114,8 +125,8 @@ impl Server {
             open_file: None,
             open_folder: None,
         })));
-        let today = Arc::new(Mutex::new(today));
-        let clock = today.clone();
+        let now = Arc::new(Mutex::new(now));
+        let clock = now.clone();
         let session = Arc::new(Session::open(
             &data,
             Box::new(Shared(answers.clone())),
@@ -131,7 +142,7 @@ impl Server {
             Arc::new(Open {
                 session,
                 answers,
-                today,
+                now,
                 dir,
             }),
         );
@@ -172,7 +183,7 @@ impl Server {
                     .as_str()
                     .ok_or_else(|| bad("today needs a date"))?;
                 let day = offerwright::domain::fields::parse_date(day).map_err(bad)?;
-                *open.today.lock().map_err(|_| bad("poisoned"))? = day;
+                *open.now.lock().map_err(|_| bad("poisoned"))? = noon(day);
                 Ok((200, Value::Null))
             }),
             ("POST", ["sessions", id, "files"]) => self.session(id).and_then(|open| {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { DeliveryRecord } from "./bindings/DeliveryRecord";
-import { draftOf, figure, recordsToSend, rowChange } from "./delivery";
+import { draftOf, recordsToSend, rowChange } from "./delivery";
 
 const record = (achieved: string, extra: Partial<DeliveryRecord> = {}): DeliveryRecord => ({
   commitment: "c1",
@@ -13,14 +13,6 @@ const record = (achieved: string, extra: Partial<DeliveryRecord> = {}): Delivery
 });
 
 describe("delivery helpers", () => {
-  it("shows figures to two places at most, with the unit", () => {
-    expect(figure("1.49315068493150684931506849", "people")).toBe("1.49 people");
-    expect(figure("3", "people")).toBe("3 people");
-    expect(figure("2.50", "weeks")).toBe("2.5 weeks");
-    expect(figure("29835.6164", "GBP")).toBe("£29,835.62");
-    expect(figure(null, "people")).toBe("");
-  });
-
   it("tells a new figure, a correction, an unchanged row and a row that cannot be sent apart", () => {
     expect(rowChange(draftOf(null), null)).toEqual({ kind: "same" });
     expect(rowChange({ achieved: "2", note: " Two hired ", evidence: [] }, null)).toEqual({

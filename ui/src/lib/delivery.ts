@@ -5,57 +5,40 @@
 import type { ContractStatus } from "./bindings/ContractStatus";
 import type { DeliveryRecord } from "./bindings/DeliveryRecord";
 import type { EvidenceRef } from "./bindings/EvidenceRef";
-import type { EvidenceRefKind } from "./bindings/EvidenceRefKind";
-import type { Frequency } from "./bindings/Frequency";
 import type { NewRecord } from "./bindings/NewRecord";
 import type { Period } from "./bindings/Period";
 import type { Status } from "./bindings/Status";
-import { compare, parseDec, round, toText, trimZeros } from "./decimal";
+import { choices, labelOf } from "./choices.svelte";
+import { compare, parseDec, readDecimal } from "./decimal";
 import { cleanText } from "./offer-state.svelte";
-import { quantity, readDecimal, shortDate } from "./format";
 
-/** Each status in words, with a symbol so that colour never carries it alone. */
-export const STATUS: Record<Status, { label: string; symbol: string }> = {
-  delivered: { label: "Delivered", symbol: "✓" },
-  on_track: { label: "On track", symbol: "●" },
-  behind: { label: "Behind", symbol: "◐" },
-  at_risk: { label: "At risk", symbol: "!" },
-  no_target: { label: "No target", symbol: "–" },
+/** Each status's symbol beside its words, so that colour never carries it alone. */
+export const SYMBOL: Record<Status, string> = {
+  delivered: "✓",
+  on_track: "●",
+  behind: "◐",
+  at_risk: "!",
+  no_target: "–",
 };
 
-/** The statuses in the order they are counted on screen. */
-export const STATUS_ORDER: Status[] = ["delivered", "on_track", "behind", "at_risk", "no_target"];
-
-/** The reporting frequencies a buyer may ask for. */
-export const FREQUENCIES: { value: Frequency; label: string }[] = [
-  { value: "monthly", label: "Monthly" },
-  { value: "quarterly", label: "Quarterly (every three months)" },
-  { value: "six_monthly", label: "Six-monthly" },
-  { value: "yearly", label: "Yearly" },
-];
-
-export const EVIDENCE_KINDS: { value: EvidenceRefKind; label: string }[] = [
-  { value: "file", label: "File name" },
-  { value: "link", label: "Link" },
-  { value: "description", label: "Description" },
-];
-
-/** A figure for the screen: at most two decimal places, with its unit ("1.49 people", "£2,400.00"). */
-export function figure(value: string | null | undefined, unit: string | null | undefined): string {
-  if (value == null || value === "") return "";
-  const d = parseDec(value);
-  if (!d) return quantity(value, unit);
-  return quantity(trimZeros(toText(round(d, 2))), unit);
+/** The statuses in the order they are counted, as the core lists them. */
+export function statusOrder(): Status[] {
+  return choices("statuses").map((c) => c.value as Status);
 }
 
-/** "Quarter 3". */
-export function periodName(status: Pick<ContractStatus, "period_word">, n: number): string {
-  return `${status.period_word} ${n}`;
+/** A status in the core's words: "On track". */
+export function statusLabel(status: Status): string {
+  return labelOf("statuses", status);
 }
 
-/** "Quarter 3: 1 Oct 2027 to 31 Dec 2027". */
-export function periodLabel(status: Pick<ContractStatus, "period_word">, p: Period): string {
-  return `${periodName(status, p.number)}: ${shortDate(p.first)} to ${shortDate(p.last)}`;
+/** A period's name, as the core gives it: "Quarter 3". */
+export function periodName(status: Pick<ContractStatus, "period_labels">, n: number): string {
+  return status.period_labels.find((p) => p.number === n)?.name ?? "";
+}
+
+/** A period's name and dates, as the core gives them: "Quarter 3, 1 October 2027 to 31 December 2027". */
+export function periodLabel(status: Pick<ContractStatus, "period_labels">, p: Pick<Period, "number">): string {
+  return status.period_labels.find((l) => l.number === p.number)?.label ?? "";
 }
 
 /** One commitment's row of the period form, as typed. */

@@ -3,7 +3,6 @@
 
 import type { Evidence } from "./bindings/Evidence";
 import type { EvidenceRecord } from "./bindings/EvidenceRecord";
-import { longDate, quantity } from "./format";
 import { api } from "./ipc";
 
 class EvidenceLibrary {
@@ -47,21 +46,3 @@ class EvidenceLibrary {
 }
 
 export const evidenceLibrary = new EvidenceLibrary();
-
-/**
- * The text a citation inserts: the figure and date for past delivery, the
- * story, and where it can be checked.
- * "2 people by 31 December 2025: We hired 2 candidates... (Source: impact report 2025)"
- */
-export function citeText(e: Evidence): string {
-  const parts: string[] = [];
-  const figure = quantity(e.quantity, e.unit);
-  if (e.kind === "past_delivery" && figure) {
-    parts.push(`${figure}${e.delivered_on ? ` by ${longDate(e.delivered_on)}` : ""}: `);
-  } else if (e.title.trim() !== "") {
-    parts.push(`${e.title.trim()}: `);
-  }
-  parts.push(e.body.trim());
-  if (e.source && e.source.trim() !== "") parts.push(` (Source: ${e.source.trim()})`);
-  return parts.join("");
-}

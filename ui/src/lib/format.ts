@@ -1,148 +1,112 @@
-// UK formats for the screen: GBP with exact pennies, dates as
-// "21 November 2026", "2 hours ago", weights as shares of 100.
+// Figures, dates and moments on the screen, as the core writes them: GBP
+// with exact pennies, a figure with its unit (in pounds where the unit is
+// money), "21 November 2026", "2 hours ago", a file's size. No rule of
+// writing them lives here: each text is the core's (`texts`), asked for in
+// one batch per moment and kept, and the screen updates when it arrives
+// (within a frame in the app); until then a figure shows as nothing.
 
-import { add, parseDec, round, toText, type Dec } from "./decimal";
+import { SvelteMap } from "svelte/reactivity";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import type { Shown } from "./bindings/Shown";
+import { api } from "./ipc";
 
-/** "480000.00" -> "£480,000.00"; rounds half away from zero to pennies. */
+/** The texts the core has written, by figure; reactive, so a screen that asked redraws. */
+const written = new SvelteMap<string, string>();
+/** Figures asked for and not yet sent. */
+let asked = new Map<string, Shown>();
+/** How many texts are kept before the oldest are dropped (typed values pile up). */
+const KEPT = 5000;
+/** A minute's tick: how long ago something was changes as time passes. */
+const AGO_REFRESH_MS = 60_000;
+
+function text(figure: Shown): string {
+  const key = JSON.stringify(figure);
+  const known = written.get(key);
+  if (known !== undefined) return known;
+  if (!asked.has(key)) {
+    if (asked.size === 0) queueMicrotask(send);
+    asked.set(key, figure);
+  }
+  return "";
+}
+
+function send(): void {
+  const batch = asked;
+  asked = new Map();
+  if (written.size + batch.size > KEPT) written.clear();
+  api
+    .texts([...batch.values()])
+    .then((texts) => {
+      [...batch.keys()].forEach((key, i) => written.set(key, texts[i] ?? ""));
+    })
+    .catch(() => {
+      // The core did not answer: show the values as they are rather than nothing.
+      for (const [key, figure] of batch) written.set(key, "value" in figure ? figure.value : String(figure.bytes));
+    });
+}
+
+/** Forgets every text (a new store or session, in tests: a new clock). */
+export function forgetTexts(): void {
+  written.clear();
+  asked = new Map();
+}
+
+if (typeof window !== "undefined") {
+  setInterval(() => {
+    for (const key of [...written.keys()]) if (key.startsWith('{"kind":"ago"')) written.delete(key);
+  }, AGO_REFRESH_MS);
+}
+
+const blank = (v: string | null | undefined): v is null | undefined | "" => v == null || v === "";
+
+/** "480000.00" -> "£480,000.00". */
 export function gbp(amount: string | null | undefined): string {
-  if (amount == null || amount === "") return "";
-  const d = parseDec(amount);
-  if (!d) return amount;
-  const text = toText(round(d, 2), true);
-  return text.startsWith("-") ? `-£${text.slice(1)}` : `£${text}`;
+  return blank(amount) ? "" : text({ kind: "gbp", value: amount });
 }
 
-/** A decimal with thousands grouped, as written: "60000" -> "60,000", "2.5" -> "2.5". */
-export function number(value: string | null | undefined): string {
+/** A decimal with thousands grouped: "60000" -> "60,000". */
+export function number(value: string | number | null | undefined): string {
   if (value == null || value === "") return "";
-  const d = parseDec(value);
-  return d ? toText(d, true) : value;
+  return text({ kind: "number", value: String(value) });
 }
 
-/** Whether a unit is money: the quantity is then shown in pounds. */
-export function isMoneyUnit(unit: string | null | undefined): boolean {
-  return unit != null && /^(gbp|£|pounds?)$/i.test(unit.trim());
-}
-
-/** A quantity with its unit: "3 people", "£60,000.00". */
+/** A figure with its unit: "3 people", "£60,000.00" where the unit is money. */
 export function quantity(value: string | null | undefined, unit: string | null | undefined): string {
-  if (value == null || value === "") return "";
-  if (isMoneyUnit(unit)) return gbp(value);
-  const n = number(value);
-  return unit ? `${n} ${unit}` : n;
+  return blank(value) ? "" : text({ kind: "figure", value, unit: unit ?? null, worked_out: false });
 }
 
-/** "2026-11-21" -> "21 November 2026"; anything else is returned as it is. */
+/** A figure worked out (a target to date), to two places at most: "1.49 people". */
+export function figure(value: string | null | undefined, unit: string | null | undefined): string {
+  return blank(value) ? "" : text({ kind: "figure", value, unit: unit ?? null, worked_out: true });
+}
+
+/** "2026-11-21" -> "21 November 2026". */
 export function longDate(iso: string | null | undefined): string {
-  if (iso == null || iso === "") return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
-  return `${day} ${MONTHS[month - 1]} ${m[1]}`;
+  return blank(iso) ? "" : text({ kind: "date", value: iso });
 }
 
 /** A short date for tables: "21 Nov 2026". */
 export function shortDate(iso: string | null | undefined): string {
-  const long = longDate(iso);
-  const m = /^(\d+) (\w+) (\d{4})$/.exec(long);
-  return m ? `${m[1]} ${m[2].slice(0, 3)} ${m[3]}` : long;
+  return blank(iso) ? "" : text({ kind: "short_date", value: iso });
 }
 
-/** An RFC 3339 time in local time for tables: "21 Nov 2026, 09:30". */
+/** A moment in the user's time, for tables: "21 Nov 2026, 09:30". */
 export function dateTime(rfc3339: string): string {
-  const t = new Date(rfc3339);
-  if (Number.isNaN(t.getTime())) return rfc3339;
-  const hh = String(t.getHours()).padStart(2, "0");
-  const mm = String(t.getMinutes()).padStart(2, "0");
-  return `${t.getDate()} ${MONTHS[t.getMonth()].slice(0, 3)} ${t.getFullYear()}, ${hh}:${mm}`;
+  return text({ kind: "time", value: rfc3339 });
+}
+
+/** How long ago a moment was: "just now", "5 minutes ago", "yesterday", then the date. */
+export function ago(rfc3339: string): string {
+  return text({ kind: "ago", value: rfc3339 });
+}
+
+/** A moment as [`dateTime`] writes it, for a message made now rather than a screen that redraws. */
+export async function dateTimeNow(rfc3339: string): Promise<string> {
+  const [written] = await api.texts([{ kind: "time", value: rfc3339 }]);
+  return written ?? rfc3339;
 }
 
 /** A file size: "96 KB", "1.4 MB". */
 export function fileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/**
- * How long ago an RFC 3339 time was: "just now", "5 minutes ago",
- * "2 hours ago", "yesterday", "3 days ago", then the date.
- */
-export function ago(rfc3339: string, now: number = Date.now()): string {
-  const then = Date.parse(rfc3339);
-  if (Number.isNaN(then)) return rfc3339;
-  const seconds = Math.max(0, Math.floor((now - then) / 1000));
-  if (seconds < 60) return "just now";
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${plural(minutes, "minute")} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${plural(hours, "hour")} ago`;
-  const days = Math.floor(hours / 24);
-  if (days === 1) return "yesterday";
-  if (days < 7) return `${days} days ago`;
-  const d = new Date(then);
-  return `on ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-}
-
-/** The sum of decimal strings, as written ("20" + "12.5" -> "32.5"); invalid ones are skipped. */
-export function sum(values: readonly string[]): string {
-  const total = values.reduce<Dec>(
-    (acc, v) => {
-      const d = parseDec(v);
-      return d ? add(acc, d) : acc;
-    },
-    { units: 0n, scale: 0 },
-  );
-  return toText(total);
-}
-
-/**
- * Reads what a person typed for an amount: "£60,000" -> "60000", " 2.5 " -> "2.5",
- * "" -> null. `error` says what is wrong when it cannot be read.
- */
-export function readDecimal(typed: string): { value: string | null; error: string | null } {
-  const cleaned = typed.replace(/[£,\s]/g, "");
-  if (cleaned === "") return { value: null, error: null };
-  const d = parseDec(cleaned);
-  if (!d) return { value: null, error: "Write a number, such as 3, 2.5 or 60000." };
-  if (d.units < 0n) return { value: null, error: "Write a number that is not negative." };
-  return { value: cleaned, error: null };
-}
-
-/** "social_enterprise" -> "Social enterprise". */
-export function bidderKind(kind: string | null | undefined): string {
-  switch (kind) {
-    case "micro":
-      return "Micro business";
-    case "sme":
-      return "Small or medium-sized business";
-    case "social_enterprise":
-      return "Social enterprise";
-    case "charity":
-      return "Charity or voluntary group";
-    case "large":
-      return "Large business";
-    default:
-      return "";
-  }
+  return text({ kind: "size", bytes });
 }

@@ -19,8 +19,10 @@ export interface SentCall {
 export interface SessionOptions {
   /** A store that had its first run and was emptied: no demo. */
   empty?: boolean;
-  /** The day the core calls today, "2027-07-03". */
+  /** The day the core calls today, "2027-07-03" (at noon, UTC). */
   today?: string;
+  /** The moment the core calls now, RFC 3339 (its offset is the user's). */
+  now?: string;
   /** The backups folder cannot be written: the daily backup fails. */
   brokenBackups?: boolean;
 }

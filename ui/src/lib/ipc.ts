@@ -20,6 +20,7 @@ import type { NewRecord } from "./bindings/NewRecord";
 import type { OfferDocument } from "./bindings/OfferDocument";
 import type { Plan } from "./bindings/Plan";
 import type { ReportFormat } from "./bindings/ReportFormat";
+import type { Shown } from "./bindings/Shown";
 import type { Tender } from "./bindings/Tender";
 import type { UserError } from "./bindings/UserError";
 
@@ -129,6 +130,10 @@ export const api = {
   importPlanFile: () => call("import_plan_file"),
   exportPlanFile: (id: string) => call("export_plan_file", { id }),
   exportPlanPdf: (id: string) => call("export_plan_pdf", { id }),
+  /** Figures, dates and moments as the core writes them for people, in order. */
+  texts: (figures: Shown[]) => call("texts", { figures }),
+  /** The words of the product's fixed lists (bidder kinds, statuses, frequencies). */
+  choices: () => call("choices"),
   /** Each weight's share of 100 points, as the core works it out. */
   weightShares: (weights: string[]) => call("weight_shares", { weights }),
   /** The plan's place entries that join two names ("Caerfyrddin / Carmarthen"). */

@@ -9,7 +9,7 @@ import type { Bidder } from "./bindings/Bidder";
 import type { Commitment } from "./bindings/Commitment";
 import type { OfferDocument } from "./bindings/OfferDocument";
 import type { OfferView } from "./bindings/OfferView";
-import { readDecimal } from "./format";
+import { readDecimal } from "./decimal";
 import { api } from "./ipc";
 
 export type Tab = "delivery" | "answers" | "commitments" | "evidence" | "export";

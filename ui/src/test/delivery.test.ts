@@ -7,7 +7,6 @@ import App from "../App.svelte";
 import { SAVE_DELAY_MS } from "../lib/autosave.svelte";
 import type { Contract } from "../lib/bindings/Contract";
 import type { NewRecord } from "../lib/bindings/NewRecord";
-import { shortDate } from "../lib/format";
 import type { ServerBackend } from "../lib/http-backend";
 import { DEMO_OFFER, goTo, installServer } from "./helpers";
 
@@ -80,9 +79,9 @@ describe("Marking an offer as won", () => {
     await openDemo();
     await fireEvent.click(screen.getByTestId("award-open"));
     const form = screen.getByTestId("award-form");
+    await waitFor(() => expect(input("award-reporting-quarterly").checked).toBe(true));
     const formText = form.textContent?.replace(/\s+/g, " ");
     expect(input("award-start").value).toBe("2027-04-01");
-    expect(input("award-reporting-quarterly").checked).toBe(true);
     expect(formText).toContain("The offer is then kept exactly as submitted");
     expect(formText).toContain("can no longer be edited");
 
@@ -93,11 +92,17 @@ describe("Marking an offer as won", () => {
       id: DEMO_OFFER,
       award: { start: "2027-04-01", reporting: "six_monthly" },
     });
-    expect(screen.getByTestId("won-banner").textContent).toContain("Won on 15 August 2027: kept as submitted.");
+    await waitFor(() =>
+      expect(screen.getByTestId("won-banner").textContent).toContain("Won on 15 August 2027: kept as submitted."),
+    );
     const tab = screen.getByTestId("tab-delivery");
     expect(tab.getAttribute("aria-selected")).toBe("true");
     await screen.findByTestId("record-form");
-    expect(screen.getByTestId("delivery-period").textContent).toContain("Half-year 1: 1 Apr 2027 to 30 Sep 2027");
+    await waitFor(() =>
+      expect(screen.getByTestId("delivery-period").textContent).toContain(
+        "Half-year 1, 1 April 2027 to 30 September 2027",
+      ),
+    );
   });
 
   it("refuses a start date that is not a whole date, without asking the backend", async () => {
@@ -114,9 +119,13 @@ describe("Marking an offer as won", () => {
     const backend = await storeOnToday();
     await won(backend);
     await openDemo();
-    expect(screen.getByTestId("won-banner").textContent).toContain("Won on 3 March 2027: kept as submitted.");
+    await waitFor(() =>
+      expect(screen.getByTestId("won-banner").textContent).toContain("Won on 3 March 2027: kept as submitted."),
+    );
     await fireEvent.click(screen.getByTestId("tab-answers"));
-    expect(screen.getAllByTestId("locked-note")[0].textContent).toContain("Kept as submitted on 3 March 2027");
+    await waitFor(() =>
+      expect(screen.getAllByTestId("locked-note")[0].textContent).toContain("Kept as submitted on 3 March 2027"),
+    );
     const answer = screen.getByTestId("answer-sv2") as HTMLTextAreaElement;
     expect(answer.readOnly).toBe(true);
     await fireEvent.input(answer, { target: { value: "Changed after the award" } });
@@ -161,7 +170,9 @@ describe("Marking an offer as won", () => {
     await won(backend);
     render(App);
     const row = await screen.findByTestId(`offer-row-${DEMO_OFFER}`);
-    expect(within(row).getByTestId(`offer-won-${DEMO_OFFER}`).textContent).toContain("Won 3 Mar 2027");
+    await waitFor(() =>
+      expect(within(row).getByTestId(`offer-won-${DEMO_OFFER}`).textContent).toContain("Won 3 Mar 2027"),
+    );
   });
 });
 
@@ -177,7 +188,7 @@ describe("The Delivery tab", () => {
     await openDelivery();
     expect(input("delivery-period").value).toBe("1");
     const glance = screen.getByTestId("delivery-glance");
-    expect(glance.textContent).toContain("At the end of Quarter 1 (30 June 2027)");
+    await waitFor(() => expect(glance.textContent).toContain("At the end of Quarter 1 (30 June 2027)"));
     // Words and numbers, not colour alone.
     expect(screen.getByTestId("count-on_track").textContent?.replace(/\s+/g, " ").trim()).toBe("● 3 On track");
     expect(screen.getByTestId("count-behind").textContent).toContain("1 Behind");
@@ -231,7 +242,9 @@ describe("The Delivery tab", () => {
       ],
     });
     expect(screen.getByTestId("status-c1").textContent).toContain("On track");
-    expect(screen.getByTestId("record-current-c1").textContent).toContain("Recorded: 2 people by Jo Bloggs");
+    await waitFor(() =>
+      expect(screen.getByTestId("record-current-c1").textContent).toContain("Recorded: 2 people by Jo Bloggs"),
+    );
     expect(localStorage.getItem("offerwright.recordedBy")).toBe("Jo Bloggs");
     expect(screen.getByTestId("record-changed").textContent).toContain("No changes yet");
   });
@@ -263,8 +276,13 @@ describe("The Delivery tab", () => {
     expect(rows[0].textContent).toContain("2 people");
     expect(rows[0].textContent).toContain("Jo Bloggs");
     const [first, second] = (await contract(backend)).delivery.records;
-    expect(rows[0].textContent).toContain(shortDate(first.recorded_at.slice(0, 10)));
-    expect(rows[1].textContent).toContain(shortDate(second.recorded_at.slice(0, 10)));
+    // When each was recorded, as the core writes a moment ("4 Dec 2026, 09:30").
+    const when = await backend.direct<string[]>("texts", {
+      figures: [first, second].map((r) => ({ kind: "time", value: r.recorded_at })),
+    });
+    expect(when[0]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+    expect(rows[0].textContent).toContain(when[0]);
+    expect(rows[1].textContent).toContain(when[1]);
     expect(rows[0].textContent).toContain("Replaced");
     expect(rows[1].textContent).toContain("1 people");
     expect(rows[1].textContent).toContain("Sam Lee");

@@ -6,7 +6,9 @@ import { fireEvent, screen, waitFor } from "@testing-library/svelte";
 import { expect, inject, onTestFinished } from "vitest";
 
 import { autosave } from "../lib/autosave.svelte";
+import { forgetChoices } from "../lib/choices.svelte";
 import { evidenceLibrary } from "../lib/evidence.svelte";
+import { forgetTexts } from "../lib/format";
 import type { OfferDocument } from "../lib/bindings/OfferDocument";
 import type { OfferView } from "../lib/bindings/OfferView";
 import type { Report } from "../lib/bindings/Report";
@@ -25,6 +27,8 @@ export async function installServer(options: SessionOptions = {}): Promise<Serve
   useBackend(backend);
   autosave.reset();
   evidenceLibrary.reset();
+  forgetTexts();
+  forgetChoices();
   setCrumbs({});
   notices.backupWarning = null;
   notices.secondStart = false;

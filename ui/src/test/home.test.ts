@@ -18,7 +18,7 @@ describe("Home", () => {
     expect(row.textContent).toContain("School meals, primary schools");
     expect(row.textContent).toContain("Durham County Council (sample)");
     expect(row.textContent).toContain("Wear Valley Kitchens CIC");
-    expect(row.textContent).toContain("Edited just now");
+    await waitFor(() => expect(row.textContent).toContain("Edited just now"));
     expect(row.getAttribute("href")).toBe(`#/offer/${DEMO_OFFER}`);
   });
 

@@ -41,7 +41,7 @@ describe("Offer editor: answers", () => {
     await installServer();
     await openDemo();
     expect(screen.getByText(/Describe the social value you will deliver/)).toBeTruthy();
-    expect(screen.getByText("6 marks")).toBeTruthy();
+    expect(await screen.findByText("6 marks")).toBeTruthy();
     // The demo's answer to sv1, counted by the core as docs/scoring.md section 4 says.
     await waitFor(() => expect(screen.getByTestId("wordcount-sv1").textContent?.trim()).toBe("90 / 750 words"));
     expect(screen.getByTestId("wordcount-sv2").textContent?.trim()).toBe("0 / 300 words");
@@ -112,7 +112,7 @@ describe("Offer editor: commitments", () => {
     await fireEvent.click(screen.getByTestId("tab-commitments"));
     const row = screen.getByTestId("commitment-row-c1");
     expect(row.textContent).toContain("Fill kitchen assistant vacancies");
-    expect(row.textContent).toContain("3 people");
+    await waitFor(() => expect(row.textContent).toContain("3 people"));
     expect(row.textContent).toContain("30 Sep 2027");
     expect(row.textContent).toContain("Bishop Auckland, County Durham");
     expect(row.textContent).toContain("Operations Manager");

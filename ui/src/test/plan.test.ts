@@ -43,7 +43,7 @@ describe("Plan page", () => {
     expect(screen.getByTestId("plan-weight-green").textContent).toContain("50 of 100");
     expect(screen.getByTestId("plan-hot-topic-jobs").textContent).toContain("Place-based");
     // Proxy values with their source, and the plan's own source and licence.
-    expect(screen.getByText("£12,000.00")).toBeTruthy();
+    expect(await screen.findByText("£12,000.00")).toBeTruthy();
     expect(screen.getByText(/Open Government Licence v3.0/)).toBeTruthy();
   });
 

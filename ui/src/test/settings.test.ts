@@ -23,7 +23,7 @@ describe("Settings: backups", () => {
     expect(rows[0].getAttribute("data-testid")).toBe(`backup-${second.file_name}`);
     expect(rows[1].getAttribute("data-testid")).toBe(`backup-${first.file_name}`);
     expect(rows[0].textContent).toContain("Backed up by hand");
-    expect(rows[0].textContent).toMatch(/\d+ KB/);
+    await waitFor(() => expect(rows[0].textContent).toMatch(/\d+ KB/));
   });
 
   it("says when there is no backup yet", async () => {

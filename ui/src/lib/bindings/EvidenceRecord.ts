@@ -16,4 +16,8 @@ evidence: Evidence,
 /**
  * When it was last changed, RFC 3339.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * What citing it writes in a commitment's evidence ([`Evidence::citation`]).
+ */
+citation: string, };

@@ -4,6 +4,7 @@
 import type { Award } from "./Award";
 import type { BackupRecord } from "./BackupRecord";
 import type { Bidder } from "./Bidder";
+import type { Choices } from "./Choices";
 import type { Commitment } from "./Commitment";
 import type { Comparison } from "./Comparison";
 import type { Contract } from "./Contract";
@@ -26,6 +27,7 @@ import type { Report } from "./Report";
 import type { ReportFormat } from "./ReportFormat";
 import type { Restored } from "./Restored";
 import type { SetAside } from "./SetAside";
+import type { Shown } from "./Shown";
 import type { StoreInfo } from "./StoreInfo";
 import type { StoreStatus } from "./StoreStatus";
 import type { Tender } from "./Tender";
@@ -72,6 +74,10 @@ export type Commands = {
   export_plan_pdf: { args: { id: string, }; result: string | null };
   /** Each weight's share of 100 points ("20", "12.5"), as the plan on a page shows it. */
   weight_shares: { args: { weights: Array<string>, }; result: Array<string> };
+  /** Figures, dates and moments as the core writes them for people, in order. */
+  texts: { args: { figures: Array<Shown>, }; result: Array<string> };
+  /** The words of the product's fixed lists: bidder kinds, statuses, frequencies. */
+  choices: { args: Record<string, never>; result: Choices };
   /** The plan's place entries that join two names ("Caerfyrddin / Carmarthen"). */
   joined_places: { args: { id: string, }; result: Array<JoinedPlace> };
   /** Splits each joined place entry of a stored plan into one entry per name; the plan. */
