@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::delivery::Status;
 use crate::domain::{BidderKind, EvidenceRefKind, Frequency};
+use crate::score::Band;
 use crate::text::sentence;
 
 /// A value of a fixed list and its words.
@@ -28,6 +29,8 @@ pub struct Choices {
     pub frequencies: Vec<Choice>,
     /// The kinds of reference to evidence a delivery record can carry.
     pub evidence_kinds: Vec<Choice>,
+    /// The evaluators' bands, by number ("0" to "5"): "No response"... "Excellent".
+    pub bands: Vec<Choice>,
 }
 
 fn choice(value: &str, label: &str) -> Choice {
@@ -55,6 +58,10 @@ pub fn choices() -> Choices {
         evidence_kinds: EvidenceRefKind::ALL
             .iter()
             .map(|k| choice(k.as_str(), k.asked_as()))
+            .collect(),
+        bands: Band::ALL
+            .iter()
+            .map(|b| choice(&b.number().to_string(), b.word()))
             .collect(),
     }
 }

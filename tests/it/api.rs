@@ -131,4 +131,7 @@ fn the_fixed_lists_are_the_cores_words() {
         pairs("evidence_kinds")[0],
         ("file".into(), "File name".into())
     );
+    let bands = pairs("bands");
+    assert_eq!(bands[0], ("0".into(), "No response".into()));
+    assert_eq!(bands[5], ("5".into(), "Excellent".into()));
 }

@@ -20,4 +20,8 @@ frequencies: Array<Choice>,
 /**
  * The kinds of reference to evidence a delivery record can carry.
  */
-evidence_kinds: Array<Choice>, };
+evidence_kinds: Array<Choice>, 
+/**
+ * The evaluators' bands, by number ("0" to "5"): "No response"... "Excellent".
+ */
+bands: Array<Choice>, };
