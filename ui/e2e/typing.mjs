@@ -12,6 +12,9 @@
 //   OFFERWRIGHT_APP=target/debug/offerwright-app TAURI_DRIVER=~/.cargo/bin/tauri-driver \
 //     dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node ui/e2e/typing.mjs
 // Prints one line per screen: median, 95th percentile and worst, in ms.
+// The commitment form is measured twice in the same run: as built (its
+// fields in flex rows), and with its fields laid out as a CSS grid of three
+// columns, as they were before (the anchor the flex rows are compared with).
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -68,6 +71,21 @@ async function typeInto(field) {
   return browser.execute(() => window.__typing);
 }
 
+/** Lays the form's fields out as the three-column grid they had before, or takes that away. */
+async function grid(on) {
+  await browser.execute((on) => {
+    document.getElementById("typing-grid")?.remove();
+    if (!on) return;
+    const style = document.createElement("style");
+    style.id = "typing-grid";
+    style.textContent =
+      ".fields{display:grid!important;grid-template-columns:repeat(3,minmax(0,1fr));column-gap:1.1rem}" +
+      ".fields>.field.span-2{grid-column:span 2}.fields>.field.span-3{grid-column:1/-1}";
+    document.head.append(style);
+  }, on);
+  await sleep(300);
+}
+
 function summary(name, times) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -96,6 +114,11 @@ const screens = [
       await (await byTestId("commitment-toggle-c1")).click();
       return byTestId("commitment-field-c1-how");
     },
+  },
+  {
+    name: "offer: a commitment's form (grid)",
+    grid: true,
+    open: async () => byTestId("commitment-field-c1-how"),
   },
   {
     name: "offer: the evidence form",
@@ -128,7 +151,9 @@ try {
   await shown('[data-testid^="offer-row-"]', 30000);
   for (const screen of screens) {
     const field = await screen.open();
+    if (screen.grid) await grid(true);
     summary(screen.name, await typeInto(field));
+    if (screen.grid) await grid(false);
   }
 } finally {
   await stop();
