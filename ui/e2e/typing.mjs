@@ -40,6 +40,13 @@ async function shown(selector, timeout = 15000) {
 
 const byTestId = (id) => shown(`[data-testid="${id}"]`);
 
+/** Clicks as a user does, once whatever floats over the button (a toast) lets it be reached. */
+async function press(id) {
+  const el = await byTestId(id);
+  await el.scrollIntoView({ block: "center" });
+  await el.click();
+}
+
 async function go(hash) {
   await browser.execute((h) => {
     location.hash = h;
@@ -124,8 +131,8 @@ const screens = [
     name: "offer: the evidence form",
     open: async () => {
       await go("#/offer/1");
-      await (await byTestId("tab-evidence")).click();
-      await (await byTestId("evidence-add")).click();
+      await press("tab-evidence");
+      await press("evidence-add");
       return byTestId("evidence-field-body");
     },
   },
