@@ -529,9 +529,8 @@ fn the_progress_report_holds_every_figure_of_its_period() {
             figures.push(offerwright::money::quantity(v));
         }
         if let Some(t) = p.target_to_date {
-            figures.push(offerwright::money::quantity(offerwright::money::round(
-                t, 1,
-            )));
+            // A worked-out target, to two places at most, as the app shows it.
+            figures.push(offerwright::money::figure_2dp(t, None));
         }
         if let Some(q) = p.promised {
             figures.push(offerwright::money::quantity(q));

@@ -12,7 +12,7 @@ use super::fonts::{self, Face};
 use super::layout::{ACCENT, BREAK, Column, Doc, INK, MUTED, Meta, Span, Style};
 use crate::delivery::{self, ContractStatus, Progress, Status};
 use crate::domain::{Delivery, OfferDocument};
-use crate::money::{self, gbp, quantity, round, uk_date};
+use crate::money::{self, gbp, quantity, uk_date};
 
 const BODY: Style = Style::new(10.0, 14.0, INK);
 const SMALL: Style = Style::new(8.5, 11.5, MUTED);
@@ -28,9 +28,10 @@ fn figure(value: Option<rust_decimal::Decimal>, unit: Option<&str>) -> String {
     value.map_or_else(|| "\u{2013}".to_owned(), |v| money::figure(v, unit))
 }
 
-/// A target to date, to one decimal place.
-fn target(value: Option<rust_decimal::Decimal>) -> String {
-    value.map_or_else(|| "\u{2013}".to_owned(), |v| quantity(round(v, 1)))
+/// A target to date, worked out pro rata: to two places at most, as the
+/// app and the progress sheet show it.
+fn target(value: Option<rust_decimal::Decimal>, unit: Option<&str>) -> String {
+    value.map_or_else(|| "\u{2013}".to_owned(), |v| money::figure_2dp(v, unit))
 }
 
 fn status_span(status: Status) -> Span {
@@ -176,12 +177,16 @@ pub(crate) fn render(
                 .iter()
                 .map(|p| {
                     let unit = p.unit.as_deref().map(clean);
+                    // The other columns are in the proposed output's unit,
+                    // said only where it is money: "£4,981.75" beside
+                    // "£60,000.00", never a bare "4,981.75".
+                    let money = unit.as_deref().filter(|u| money::is_money_unit(u));
                     vec![
                         what_cell(p),
                         vec![Span::regular(figure(p.promised, unit.as_deref()))],
-                        vec![Span::regular(target(p.target_to_date))],
-                        vec![Span::regular(figure(p.achieved_in_period, None))],
-                        vec![Span::bold(quantity(p.achieved_to_date))],
+                        vec![Span::regular(target(p.target_to_date, money))],
+                        vec![Span::regular(figure(p.achieved_in_period, money))],
+                        vec![Span::bold(figure(Some(p.achieved_to_date), money))],
                         vec![status_span(p.status)],
                     ]
                 })
