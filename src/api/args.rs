@@ -161,7 +161,7 @@ pub struct Texts {
 }
 
 /// One figure or moment as the core writes it for people.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Shown {
     /// A GBP amount: "£480,000.00".
@@ -208,6 +208,22 @@ pub enum Shown {
         /// Bytes.
         bytes: u64,
     },
+}
+
+impl Shown {
+    /// The value as the UI sent it: what is shown when it cannot be read.
+    pub fn as_given(&self) -> String {
+        match self {
+            Shown::Gbp { value }
+            | Shown::Number { value }
+            | Shown::Figure { value, .. }
+            | Shown::Date { value }
+            | Shown::ShortDate { value }
+            | Shown::Time { value }
+            | Shown::Ago { value } => value.clone(),
+            Shown::Size { bytes } => bytes.to_string(),
+        }
+    }
 }
 
 /// Where a won offer stands.

@@ -295,16 +295,7 @@ fn shown(figure: &Shown, now: chrono::DateTime<chrono::FixedOffset>) -> String {
         Shown::Ago { value } => moment(value).map(|t| money::ago(t, now)),
         Shown::Size { bytes } => Some(money::file_size(*bytes)),
     };
-    written.unwrap_or_else(|| match figure {
-        Shown::Gbp { value }
-        | Shown::Number { value }
-        | Shown::Figure { value, .. }
-        | Shown::Date { value }
-        | Shown::ShortDate { value }
-        | Shown::Time { value }
-        | Shown::Ago { value } => value.clone(),
-        Shown::Size { bytes } => bytes.to_string(),
-    })
+    written.unwrap_or_else(|| figure.as_given())
 }
 
 pub(super) fn score_document(_: &Session, a: DocumentArgs) -> R<Report> {

@@ -26,6 +26,7 @@ function text(figure: Shown): string {
   if (!asked.has(key)) {
     if (asked.size === 0) queueMicrotask(send);
     asked.set(key, figure);
+    if (figure.kind === "ago") agoKeys.add(key);
   }
   return "";
 }
@@ -49,11 +50,16 @@ function send(): void {
 export function forgetTexts(): void {
   written.clear();
   asked = new Map();
+  agoKeys.clear();
 }
+
+/** The texts of how long ago something was: asked again each minute. */
+const agoKeys = new Set<string>();
 
 if (typeof window !== "undefined") {
   setInterval(() => {
-    for (const key of [...written.keys()]) if (key.startsWith('{"kind":"ago"')) written.delete(key);
+    for (const key of agoKeys) written.delete(key);
+    agoKeys.clear();
   }, AGO_REFRESH_MS);
 }
 
