@@ -2,9 +2,19 @@
 //! and writing, in memory. Goal: under 100 ms median. The same offer as a
 //! Word file and as a spreadsheet, for comparison.
 //!
+//! With headless Chromium at hand (`OFFERWRIGHT_CHROMIUM`, or `chromium` on
+//! the path), the same content as an HTML page (the answers and the
+//! commitments table, A4 with 20 mm margins, in Carlito) is printed to PDF
+//! by Chromium in the same run, and the ratio of the two medians printed:
+//! the goal is at least 40 times faster. `scripts/bench-pdf.sh` installs
+//! Chromium and runs it.
+//!
 //! Run: `cargo bench --bench pdf`.
 
 use std::hint::black_box;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -105,15 +115,190 @@ fn twenty_pages() -> OfferDocument {
     doc
 }
 
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The offer's answers and commitments table as one HTML page, for a
+/// browser to print: the content of the submission PDF, in the same type.
+fn html(doc: &OfferDocument) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::from(
+        "<!doctype html><html lang=\"en-GB\"><meta charset=\"utf-8\"><style>\
+         @page { size: A4; margin: 20mm } body { font: 10.5pt/15pt Carlito, sans-serif }\
+         table { width: 100%; border-collapse: collapse; font-size: 8.5pt; line-height: 11pt }\
+         th { background: #ebf2f2; text-align: left } td, th { padding: 3.5pt 4pt }\
+         thead { display: table-header-group } tr { break-inside: avoid }</style><body>",
+    );
+    out.push_str(&format!("<h1>{}</h1>", escape(&doc.tender.title)));
+    for q in &doc.tender.questions {
+        out.push_str(&format!("<h2>{}</h2>", escape(&q.text)));
+        let Some(a) = doc.offer.answer(&q.id) else {
+            continue;
+        };
+        for event in Parser::new(&a.text) {
+            out.push_str(&match event {
+                Event::Start(Tag::Paragraph) => "<p>".to_owned(),
+                Event::End(TagEnd::Paragraph) => "</p>".to_owned(),
+                Event::Start(Tag::List(_)) => "<ul>".to_owned(),
+                Event::End(TagEnd::List(_)) => "</ul>".to_owned(),
+                Event::Start(Tag::Item) => "<li>".to_owned(),
+                Event::End(TagEnd::Item) => "</li>".to_owned(),
+                Event::Start(Tag::Strong) => "<b>".to_owned(),
+                Event::End(TagEnd::Strong) => "</b>".to_owned(),
+                Event::Text(t) => escape(&t),
+                Event::SoftBreak => " ".to_owned(),
+                _ => String::new(),
+            });
+        }
+    }
+    out.push_str("<h2>Commitments</h2><table><thead><tr>");
+    for title in [
+        "No.",
+        "Commitment",
+        "Quantity",
+        "By",
+        "Where and for whom",
+        "Owner",
+        "KPI and reporting",
+    ] {
+        out.push_str(&format!("<th>{title}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (i, c) in doc.offer.commitments.iter().enumerate() {
+        let cells = [
+            (i + 1).to_string(),
+            c.what.clone(),
+            c.quantity
+                .map(|q| format!("{q} people"))
+                .unwrap_or_default(),
+            c.by.map(|d| d.format("%-d %B %Y").to_string())
+                .unwrap_or_default(),
+            format!(
+                "{}; for {}",
+                c.r#where.clone().unwrap_or_default(),
+                c.beneficiaries.clone().unwrap_or_default()
+            ),
+            c.owner.clone().unwrap_or_default(),
+            format!(
+                "{}. Reported {}.",
+                c.kpi.clone().unwrap_or_default(),
+                c.reporting.clone().unwrap_or_default()
+            ),
+        ];
+        out.push_str("<tr>");
+        for cell in cells {
+            out.push_str(&format!("<td>{}</td>", escape(&cell)));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></body></html>");
+    out
+}
+
+/// The page objects of a PDF: "/Type/Page" (or "/Type /Page") not followed
+/// by "s" (that is the page tree).
+fn pages(pdf: &[u8]) -> usize {
+    [&b"/Type/Page"[..], &b"/Type /Page"[..]]
+        .iter()
+        .map(|key| {
+            pdf.windows(key.len() + 1)
+                .filter(|w| w.starts_with(key) && w[key.len()] != b's')
+                .count()
+        })
+        .sum()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Headless Chromium, if it is at hand.
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("OFFERWRIGHT_CHROMIUM") {
+        return Some(PathBuf::from(path));
+    }
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Prints the medians of Offerwright and of headless Chromium making the
+/// PDF of the same content, and their ratio.
+fn against_chromium(doc: &OfferDocument, today: NaiveDate) {
+    let Some(chromium) = chromium() else {
+        eprintln!("no headless Chromium (set OFFERWRIGHT_CHROMIUM): no comparison made");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let page = dir.path().join("offer.html");
+    std::fs::write(&page, html(doc)).expect("the HTML page");
+    let out = dir.path().join("chromium.pdf");
+    let print = || {
+        let start = Instant::now();
+        let status = Command::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profile").display()
+            ))
+            .arg(format!("--print-to-pdf={}", out.display()))
+            .arg(&page)
+            .output()
+            .expect("run Chromium");
+        assert!(status.status.success(), "Chromium failed: {status:?}");
+        start.elapsed()
+    };
+    print(); // The first start fills the profile and the font cache.
+    let theirs = median((0..5).map(|_| print()).collect());
+    for _ in 0..5 {
+        black_box(pdf::submission(doc, today).expect("the PDF"));
+    }
+    let ours = median(
+        (0..51)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(pdf::submission(doc, today).expect("the PDF"));
+                start.elapsed()
+            })
+            .collect(),
+    );
+    let pages = std::fs::read(&out).map(|b| pages(&b)).unwrap_or(0);
+    // Both side by side, for a person to compare.
+    let keep = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target folder")
+        .join("artefacts/pdf");
+    if std::fs::create_dir_all(&keep).is_ok() {
+        let _ = std::fs::copy(&out, keep.join("bench-chromium.pdf"));
+        if let Ok(bytes) = pdf::submission(doc, today) {
+            let _ = std::fs::write(keep.join("bench-offerwright.pdf"), bytes);
+        }
+    }
+    eprintln!(
+        "the same content: Offerwright {:.1} ms, headless Chromium {:.0} ms ({pages} pages): \
+         {:.0} times faster",
+        ours.as_secs_f64() * 1e3,
+        theirs.as_secs_f64() * 1e3,
+        theirs.as_secs_f64() / ours.as_secs_f64()
+    );
+}
+
 fn bench(c: &mut Criterion) {
     let doc = twenty_pages();
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date");
+    against_chromium(&doc, today);
     let bytes = pdf::submission(&doc, today).expect("the PDF");
-    // Page objects: "/Type/Page" not followed by "s" (that is the page tree).
-    let pages = bytes
-        .windows(11)
-        .filter(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
-        .count();
+    let pages = pages(&bytes);
     eprintln!("the benchmark offer: {} bytes, {pages} pages", bytes.len());
     c.bench_function("submission PDF of a 20-page offer", |b| {
         b.iter(|| pdf::submission(black_box(&doc), today).expect("the PDF"))

@@ -31,6 +31,9 @@ APP_PACKAGES=(libwebkit2gtk-4.1-dev)
 # Python 3 for two helpers: one closes the window as a window manager does
 # (through libX11), one holds the store's write lock (its sqlite3 module).
 E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus imagemagick python3)
+# The PDF benchmark's anchor: headless Chromium printing the same content
+# (benches/pdf.rs), in Carlito like the PDF itself.
+BENCH_PACKAGES=(chromium fonts-crosextra-carlito)
 
 # The cargo target directory (CI may keep one outside the clone).
 target_dir() {

@@ -240,9 +240,7 @@ fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 impl Delivery {
     /// The contract's last day, for a contract of `duration_months`.
     pub fn last_day(&self, duration_months: u32) -> NaiveDate {
-        add_months(self.start, duration_months)
-            .pred_opt()
-            .unwrap_or(self.start)
+        super::tender::last_day(self.start, duration_months)
     }
 
     /// How many reporting periods a contract of `duration_months` has,

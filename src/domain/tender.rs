@@ -101,6 +101,19 @@ pub struct Question {
     pub marks: Decimal,
 }
 
+/// The last day of a contract of `months` calendar months from `start`: the
+/// day before start plus `months` (clamped to a month's last day where that
+/// day does not exist), or `start` itself for a contract that ends where it
+/// begins.
+pub fn last_day(start: NaiveDate, months: u32) -> NaiveDate {
+    start
+        .checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+        .pred_opt()
+        .unwrap_or(start)
+        .max(start)
+}
+
 impl Tender {
     /// The first day of the contract window: the contract start, or else the deadline.
     pub fn window_start(&self) -> NaiveDate {
@@ -114,6 +127,14 @@ impl Tender {
         start
             .checked_add_months(Months::new(self.duration_months))
             .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The contract's last day: the day before start plus `duration_months`
+    /// (a 36-month contract from 1 September 2027 ends on 31 August 2030).
+    /// Every document and screen gives this end; only the score's T check
+    /// keeps its own window ([`Tender::window_end`]).
+    pub fn last_day(&self) -> NaiveDate {
+        last_day(self.window_start(), self.duration_months)
     }
 
     /// The question with this id.

@@ -83,7 +83,7 @@ pub(crate) fn cover_facts(
             "{} months, {} to {}",
             tender.duration_months,
             uk_date(tender.window_start()),
-            uk_date(tender.window_end())
+            uk_date(tender.last_day())
         ),
     ));
     facts.push(("Submission deadline", uk_date(tender.deadline)));
@@ -153,15 +153,15 @@ pub(crate) fn commitments_intro(count: usize) -> String {
     )
 }
 
-/// The commitments table's columns, with their shares of the width in percent.
-pub(crate) const COMMITMENT_COLUMNS: [(&str, f32); 7] = [
-    ("No.", 5.0),
-    ("Commitment", 22.0),
-    ("Quantity", 10.0),
-    ("By", 12.0),
-    ("Where and for whom", 18.0),
-    ("Owner", 10.5),
-    ("KPI and reporting", 22.5),
+/// The commitments table's columns; their widths come from their content.
+pub(crate) const COMMITMENT_COLUMNS: [&str; 7] = [
+    "No.",
+    "Commitment",
+    "Quantity",
+    "By",
+    "Where and for whom",
+    "Owner",
+    "KPI and reporting",
 ];
 
 /// One row of the commitments table; an absent value shows as [`NONE`].
@@ -273,12 +273,9 @@ pub(crate) fn social_value_ratio(report: &Report) -> String {
         .unwrap_or_else(|| format!("{}%", round(Decimal::ZERO, 1)))
 }
 
-/// The "By theme" table's columns (name, share of the width, right-aligned).
-pub(crate) const THEME_COLUMNS: [(&str, f32, bool); 3] = [
-    ("Theme", 40.0, false),
-    ("Value", 18.0, true),
-    ("Proxy source", 42.0, false),
-];
+/// The "By theme" table's columns (name, right-aligned).
+pub(crate) const THEME_COLUMNS: [(&str, bool); 3] =
+    [("Theme", false), ("Value", true), ("Proxy source", false)];
 
 /// The "By theme" table's rows; the last one, the total, is shown in bold.
 pub(crate) fn theme_rows(report: &Report, clean: &dyn Fn(&str) -> String) -> Vec<[String; 3]> {
@@ -298,14 +295,14 @@ pub(crate) fn theme_rows(report: &Report, clean: &dyn Fn(&str) -> String) -> Vec
     rows
 }
 
-/// The "By commitment" table's columns (name, share of the width, right-aligned).
-pub(crate) const VALUE_COLUMNS: [(&str, f32, bool); 6] = [
-    ("No.", 5.0, false),
-    ("Measure", 31.0, false),
-    ("Quantity", 13.0, true),
-    ("Proxy value", 12.0, true),
-    ("Value", 14.0, true),
-    ("Proxy source", 25.0, false),
+/// The "By commitment" table's columns (name, right-aligned).
+pub(crate) const VALUE_COLUMNS: [(&str, bool); 6] = [
+    ("No.", false),
+    ("Measure", false),
+    ("Quantity", true),
+    ("Proxy value", true),
+    ("Value", true),
+    ("Proxy source", false),
 ];
 
 /// The "By commitment" table's rows.

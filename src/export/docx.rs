@@ -24,7 +24,7 @@ use docx_rs::{
 
 use super::content::{self, CommitmentRow};
 use super::pdf::markdown::{self, Block};
-use super::pdf::{BREAK, Face, Span};
+use super::pdf::{self, BREAK, Face, Span};
 use super::{ExportError, write};
 use crate::domain::{OfferDocument, Question};
 use crate::score;
@@ -122,6 +122,7 @@ pub fn submission(doc: &OfferDocument, today: NaiveDate) -> Result<Vec<u8>, Expo
             );
             w.add(heading(2, "By theme"));
             let rows = content::theme_rows(&report, &clean);
+            let texts: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
             let last = rows.len().saturating_sub(1);
             let rows: Vec<Vec<Vec<Paragraph>>> = rows
                 .into_iter()
@@ -135,13 +136,15 @@ pub fn submission(doc: &OfferDocument, today: NaiveDate) -> Result<Vec<u8>, Expo
                         .collect()
                 })
                 .collect();
-            w.table(&content::THEME_COLUMNS, rows);
+            w.table(&content::THEME_COLUMNS, &texts, rows);
             w.add(heading(2, "By commitment"));
-            let rows = content::value_rows(doc, &report, &clean)
+            let rows = content::value_rows(doc, &report, &clean);
+            let texts: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
+            let rows = rows
                 .into_iter()
                 .map(|row| row.into_iter().map(|c| vec![para(&c)]).collect())
                 .collect();
-            w.table(&content::VALUE_COLUMNS, rows);
+            w.table(&content::VALUE_COLUMNS, &texts, rows);
         }
     }
 
@@ -169,13 +172,20 @@ impl Writer {
 
     /// A table in the table style, its first row a header row that Word
     /// repeats on every page the table runs onto.
-    fn table(&mut self, columns: &[(&str, f32, bool)], rows: Vec<Vec<Vec<Paragraph>>>) {
-        let widths: Vec<usize> = columns
+    /// Its columns are as wide as the PDF's (from the cells' `texts`).
+    fn table(
+        &mut self,
+        columns: &[(&str, bool)],
+        texts: &[Vec<String>],
+        rows: Vec<Vec<Vec<Paragraph>>>,
+    ) {
+        let titles: Vec<&str> = columns.iter().map(|c| c.0).collect();
+        let widths: Vec<usize> = pdf::table_shares(&titles, texts)
             .iter()
-            .map(|(_, share, _)| (TEXT_W * share / 100.0) as usize)
+            .map(|share| (TEXT_W * share) as usize)
             .collect();
         let cell = |i: usize, paragraphs: Vec<Paragraph>| {
-            let right = columns.get(i).is_some_and(|c| c.2);
+            let right = columns.get(i).is_some_and(|c| c.1);
             paragraphs.into_iter().fold(
                 TableCell::new().width(widths[i], WidthType::Dxa),
                 |cell, p| {
@@ -191,7 +201,7 @@ impl Writer {
             columns
                 .iter()
                 .enumerate()
-                .map(|(i, (name, _, _))| {
+                .map(|(i, (name, _))| {
                     cell(
                         i,
                         vec![Paragraph::new().add_run(Run::new().add_text(*name).bold())],
@@ -646,8 +656,27 @@ fn commitments(w: &mut Writer, doc: &OfferDocument, clean: &dyn Fn(&str) -> Stri
         return;
     }
     w.add(para(&content::commitments_intro(list.len())));
-    let columns = content::COMMITMENT_COLUMNS.map(|(name, share)| (name, share, false));
-    let rows = content::commitment_rows(doc, clean)
+    let columns = content::COMMITMENT_COLUMNS.map(|name| (name, false));
+    let rows = content::commitment_rows(doc, clean);
+    let texts: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let what = match &r.topic {
+                Some(topic) => format!("{}\n{topic}", r.what),
+                None => r.what.clone(),
+            };
+            vec![
+                r.number.clone(),
+                what,
+                r.quantity.clone(),
+                r.by.clone(),
+                r.place.clone(),
+                r.owner.clone(),
+                r.kpi.clone(),
+            ]
+        })
+        .collect();
+    let rows = rows
         .into_iter()
         .map(|r: CommitmentRow| {
             let mut what = vec![para(&r.what)];
@@ -665,7 +694,7 @@ fn commitments(w: &mut Writer, doc: &OfferDocument, clean: &dyn Fn(&str) -> Stri
             ]
         })
         .collect();
-    w.table(&columns, rows);
+    w.table(&columns, &texts, rows);
 }
 
 /// Zips the document, with the first row of every table marked as a header.

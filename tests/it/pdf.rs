@@ -300,12 +300,17 @@ fn assert_footers(pdf: &OnDisk, reference: &str, bidder: &str) -> usize {
     n
 }
 
-/// Renders every page to PNG under `target/artefacts/pdf/` for a person.
-fn keep_pages(pdf: &OnDisk, name: &str) {
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+/// `target/artefacts/pdf/`.
+fn pdf_artefacts() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("the target folder")
-        .join("artefacts/pdf");
+        .join("artefacts/pdf")
+}
+
+/// Renders every page to PNG under `target/artefacts/pdf/` for a person.
+fn keep_pages(pdf: &OnDisk, name: &str) {
+    let target = pdf_artefacts();
     std::fs::create_dir_all(&target).unwrap();
     // Pages of an earlier, longer run would mislead whoever looks.
     for entry in std::fs::read_dir(&target).unwrap().flatten() {
@@ -673,6 +678,24 @@ fn odd_text_is_kept_or_replaced_never_lost_or_crashing() {
         "a question of 4,800 words",
     );
     let all = text(&pdf);
+    // Emoji and Chinese are not in the font: each prints as a white
+    // square, never as a question mark, and the places are listed first.
+    assert!(!all.contains("emoji ? and"), "an emoji printed as ?");
+    assert!(
+        all.contains("emoji \u{25A1} and \u{25A1}\u{25A1}"),
+        "no white squares:\n{all}"
+    );
+    let unprintable = pdf::unprintable(&doc);
+    assert_eq!(unprintable.len(), 1, "{unprintable:?}");
+    assert_eq!(unprintable[0].place, "sv1");
+    assert_eq!(unprintable[0].count, 3);
+    assert_eq!(unprintable[0].characters, "\u{1F600}\u{4E2D}\u{6587}");
+    assert_eq!(
+        unprintable[0].message,
+        "3 characters in sv1 cannot be printed in the PDF: \u{1F600} \u{4E2D} \u{6587} (each \
+         shows as \u{25A1} in it; the Word file keeps them)"
+    );
+    assert!(pdf::unprintable(&demo()).is_empty());
     for kept in [
         "Tabs",
         "emoji",
@@ -739,4 +762,215 @@ fn the_command_line_writes_the_pdfs() {
         path: rev.clone(),
     });
     assert!(review_text.contains("Self-score report"));
+
+    // What the font cannot print is said before anyone sends the PDF.
+    let mut odd = demo();
+    odd.offer.commitments[0].owner = Some("Jo \u{1F600} Bloggs".to_owned());
+    std::fs::write(&offer_file, files::write_offer(&odd)).unwrap();
+    let out = Command::new(crate::support::cli_binary())
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "offer",
+            "pdf",
+            offer_file.to_str().unwrap(),
+            sub.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains("warning: 1 character in c1 cannot be printed in the PDF: \u{1F600}"),
+        "{warned}"
+    );
+    let said = cli(&["offer", "score", offer_file.to_str().unwrap()]);
+    assert!(
+        said.contains("1 character in c1 cannot be printed"),
+        "{said}"
+    );
+}
+
+/// The words of a PDF's text in content order, each with the forms a reader
+/// may meet it in: whole, or split across two lines at a visible hyphen
+/// ("Procure-" then "ment"), joined again without and with the hyphen.
+/// The second list holds every join made.
+fn words_with_joins(pdf: &OnDisk) -> (Vec<Vec<String>>, Vec<String>) {
+    let all = text(pdf);
+    let tokens: Vec<&str> = all.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut joins = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let mut forms: Vec<String> = norm(token).into_iter().collect();
+        // A word cut more than once (longer than any column) continues
+        // over several lines, each ending in a hyphen.
+        let (mut joined, mut kept, mut at) = (token.to_string(), token.to_string(), i);
+        while joined.ends_with('-') && joined.len() > 1 && at + 1 < tokens.len() {
+            at += 1;
+            joined.pop();
+            joined.push_str(tokens[at]);
+            kept.push_str(tokens[at]);
+            forms.extend(norm(&joined));
+            forms.extend(norm(&kept));
+            joins.push(joined.clone());
+        }
+        if !forms.is_empty() {
+            out.push(forms);
+        }
+    }
+    (out, joins)
+}
+
+/// Every word of `expected`, in order, is in the PDF whole or split at a
+/// visible hyphen; gives the words found only split.
+fn assert_whole_or_hyphenated(pdf: &OnDisk, expected: &[String], what: &str) -> Vec<String> {
+    let (actual, _) = words_with_joins(pdf);
+    let mut at = 0;
+    let mut split = Vec::new();
+    for (i, word) in expected.iter().enumerate() {
+        match actual[at..].iter().position(|forms| forms.contains(word)) {
+            Some(p) => {
+                if actual[at + p][0] != *word {
+                    split.push(word.clone());
+                }
+                at += p + 1;
+            }
+            None => panic!(
+                "{what}: word {i} {word:?} is missing, split without a hyphen, or out of \
+                 order; it follows {:?}",
+                &expected[i.saturating_sub(8)..i]
+            ),
+        }
+    }
+    split
+}
+
+/// Long role names, places and KPIs, as a real offer of 60 commitments has.
+fn long_roles() -> OfferDocument {
+    const OWNERS: [&str; 6] = [
+        "Procurement and Supply Chain Manager",
+        "Apprenticeship Coordinator",
+        "Partnerships Lead",
+        "Community Engagement and Volunteering Officer",
+        "Environmental Sustainability Manager",
+        "Head of Employability",
+    ];
+    let mut doc = long_offer();
+    for (i, c) in doc.offer.commitments.iter_mut().enumerate() {
+        c.owner = Some(OWNERS[i % OWNERS.len()].to_owned());
+        c.r#where = Some(format!(
+            "Spennymoor, Newton Aycliffe and Bishop Auckland, {}",
+            ["County Durham", "Northumberland", "Gateshead"][i % 3]
+        ));
+        c.kpi = Some(format!(
+            "Number of {} (quarterly monitoring return)",
+            [
+                "apprenticeships started",
+                "placements",
+                "Safeguarding-accredited volunteers"
+            ][i % 3]
+        ));
+    }
+    doc
+}
+
+/// A table that cannot fit: every cell one long word, so that the columns'
+/// longest words together are wider than the page at the smallest type.
+fn narrow_columns() -> OfferDocument {
+    let mut doc = demo();
+    let long = [
+        "Electroencephalographically",
+        "Antidisestablishmentarianism",
+        "Counterrevolutionaries",
+        "Incomprehensibilities",
+        "Uncharacteristically",
+        "Internationalisation",
+    ];
+    for (i, c) in doc.offer.commitments.iter_mut().enumerate() {
+        c.what = format!("{} {}", long[i % 6], long[(i + 1) % 6]);
+        c.r#where = Some(long[(i + 2) % 6].to_owned());
+        c.beneficiaries = Some(long[(i + 3) % 6].to_owned());
+        c.owner = Some(long[(i + 4) % 6].to_owned());
+        c.kpi = Some(long[(i + 5) % 6].to_owned());
+        c.reporting = Some("Superintendentships".to_owned());
+        c.unit = Some("Institutionalisations".to_owned());
+    }
+    doc
+}
+
+/// The words a reader sees in the review copy's tables: the bands per hot
+/// topic and the fixes.
+fn review_words(doc: &OfferDocument) -> Vec<String> {
+    let report = score::score(doc);
+    let mut out = Vec::new();
+    for t in &report.hot_topics {
+        out.extend(words(&t.title));
+        out.extend(words(&t.band.label()));
+    }
+    for f in &report.fixes {
+        out.extend(words(&f.text));
+    }
+    out
+}
+
+#[test]
+fn every_table_cell_reads_back_in_whole_words() {
+    // Columns sized by their content: nothing needs a hyphen.
+    for (name, doc) in [
+        ("demo", demo()),
+        ("long-roles", long_roles()),
+        ("long-offer", long_offer()),
+    ] {
+        for (kind, bytes) in [
+            ("submission", pdf::submission(&doc, today()).unwrap()),
+            ("review", pdf::review(&doc, today()).unwrap()),
+        ] {
+            let pdf = on_disk(&bytes);
+            let what = format!("{name} {kind}");
+            let split = assert_whole_or_hyphenated(
+                &pdf,
+                &commitment_words(&doc),
+                &format!("{what}: commitments"),
+            );
+            assert!(
+                split.is_empty(),
+                "{what}: words split in the commitments table: {split:?}"
+            );
+            if kind == "review" {
+                let split = assert_whole_or_hyphenated(&pdf, &review_words(&doc), &what);
+                assert!(
+                    split.is_empty(),
+                    "{what}: words split in the review's tables: {split:?}"
+                );
+            }
+            assert_inside_margins_and_apart(&pdf);
+            if name == "long-roles" {
+                keep_pages(&pdf, &format!("{name}-{kind}"));
+                // The offer itself, to print with another version.
+                std::fs::write(
+                    Path::new(&pdf_artefacts()).join("long-roles.svoffer.json"),
+                    files::write_offer(&doc),
+                )
+                .unwrap();
+            }
+        }
+    }
+    // Too many long words for the page: the type shrinks, then words are
+    // hyphenated where the patterns allow, each split once.
+    let doc = narrow_columns();
+    let pdf = on_disk(&pdf::submission(&doc, today()).unwrap());
+    let split = assert_whole_or_hyphenated(&pdf, &commitment_words(&doc), "narrow columns");
+    assert!(
+        !split.is_empty(),
+        "the stress case needed no hyphen: it stresses nothing"
+    );
+    let (_, joins) = words_with_joins(&pdf);
+    for join in &joins {
+        assert!(
+            join.matches('-').count() == 0,
+            "{join:?} was split more than once"
+        );
+    }
+    assert_inside_margins_and_apart(&pdf);
+    keep_pages(&pdf, "narrow-columns");
 }

@@ -128,7 +128,14 @@ pub(crate) fn run(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
         OfferCommand::Score { offer } => {
             let doc = load_offer(ctx, &offer)?;
             let report = score::score(&doc);
-            ctx.print(&report, || score::render_text(&report, &doc))
+            let unprintable = export::pdf::unprintable(&doc);
+            ctx.print(&report, || {
+                let mut text = score::render_text(&report, &doc);
+                for u in &unprintable {
+                    text.push_str(&format!("warning: {}\n", u.message));
+                }
+                text
+            })
         }
         OfferCommand::Import { file } => {
             let mut store = ctx.store()?;
@@ -195,13 +202,18 @@ pub(crate) fn run(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
                 Export::Submission
             };
             export.write(&doc, ctx.today(), &out)?;
+            let unprintable = export::pdf::unprintable(&doc);
+            for u in &unprintable {
+                // The characters come from a stranger's file.
+                eprintln!("warning: {}", offerwright::text::terminal(&u.message));
+            }
             let what = if review {
                 "the review copy (with the self-score; not for submission)"
             } else {
                 "the submission PDF"
             };
             ctx.print(
-                &serde_json::json!({ "file": out, "review": review }),
+                &serde_json::json!({ "file": out, "review": review, "unprintable": unprintable }),
                 || format!("Wrote {what} to {}\n", out.display()),
             )
         }

@@ -151,7 +151,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: TenderCommand) -> Result<()> {
 
 fn tender_text(t: &Tender, plan_id: &str) -> String {
     let mut out = format!(
-        "{}\n{} - {}\nDeadline {} - contract {} over {} months from {}\nSocial value: {}% of the marks, scored against the plan {}\n",
+        "{}\n{} - {}\nDeadline {} - contract {} over {} months, {} to {}\nSocial value: {}% of the marks, scored against the plan {}\n",
         t.title,
         t.buyer,
         t.reference,
@@ -159,6 +159,7 @@ fn tender_text(t: &Tender, plan_id: &str) -> String {
         gbp(t.contract_value),
         t.duration_months,
         uk_date(t.window_start()),
+        uk_date(t.last_day()),
         quantity(t.social_value_weighting),
         plan_id
     );

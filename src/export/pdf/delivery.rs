@@ -165,12 +165,12 @@ pub(crate) fn render(
         Some(n) => {
             let period_name = status.period_name(n);
             let columns = [
-                Column::new("Commitment", 36.0),
-                Column::right("Proposed output", 13.0),
-                Column::right(&format!("Target by {}", uk_date(status.as_of)), 13.0),
-                Column::right(&format!("Achieved in {period_name}"), 13.0),
-                Column::right("Achieved to date", 13.0),
-                Column::new("Status", 12.0),
+                Column::new("Commitment"),
+                Column::right("Proposed output"),
+                Column::right(&format!("Target by {}", uk_date(status.as_of))),
+                Column::right(&format!("Achieved in {period_name}")),
+                Column::right("Achieved to date"),
+                Column::new("Status"),
             ];
             let rows: Vec<Vec<Vec<Span>>> = status
                 .commitments
@@ -195,11 +195,11 @@ pub(crate) fn render(
         }
         None => {
             let columns = [
-                Column::new("Commitment", 40.0),
-                Column::right("Proposed output", 15.0),
-                Column::right("Benefits achieved", 15.0),
-                Column::new("Status", 13.0),
-                Column::right("Value delivered", 17.0),
+                Column::new("Commitment"),
+                Column::right("Proposed output"),
+                Column::right("Benefits achieved"),
+                Column::new("Status"),
+                Column::right("Value delivered"),
             ];
             let rows: Vec<Vec<Vec<Span>>> = status
                 .commitments
@@ -272,8 +272,7 @@ fn timeline(out: &mut Doc, status: &ContractStatus) {
     );
     out.y += 2.0;
     let letter = word.chars().next().unwrap_or('P');
-    let mut columns = vec![Column::new("Commitment", 28.0)];
-    let share = 72.0 / groups.len() as f32;
+    let mut columns = vec![Column::new("Commitment")];
     let titles: Vec<String> = groups
         .iter()
         .map(|g| match (g.first(), g.last()) {
@@ -283,7 +282,7 @@ fn timeline(out: &mut Doc, status: &ContractStatus) {
         })
         .collect();
     for title in &titles {
-        columns.push(Column::right(title, share));
+        columns.push(Column::right(title));
     }
     let rows: Vec<Vec<Vec<Span>>> = status
         .commitments

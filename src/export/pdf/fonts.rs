@@ -2,7 +2,10 @@
 //! licence in `assets/fonts/`), regular, bold and italic.
 //!
 //! Widths for line breaking come from the font's own `hmtx` table, read once
-//! through printpdf's font parser. On save each face is subset with allsorts
+//! through printpdf's font parser; kerning from its `GPOS` pair adjustments
+//! (the `kern` feature for Latin script), read once through allsorts for the
+//! characters of Western European text, so that text is measured and drawn
+//! as a browser sets it. On save each face is subset with allsorts
 //! (the parser and subsetter printpdf itself depends on) to the glyphs the
 //! document uses, and named with a `XXXXXX+` subset tag as PDF requires.
 
@@ -67,6 +70,125 @@ pub(crate) struct Metrics {
     cmap: BTreeMap<u32, u16>,
     /// Ascender, in em.
     pub(crate) ascent: f32,
+    /// Pair kerning between the characters of [`KERNED`].
+    kerning: Kerning,
+}
+
+/// The ranges of characters whose pairs are kerned: Basic Latin, Latin-1,
+/// Latin Extended-A, and the dashes, quotation marks and ellipsis of
+/// General Punctuation.
+const KERNED: [(u32, u32); 2] = [(0x20, 0x17F), (0x2010, 0x2026)];
+
+/// Pair adjustments, in font units, between the characters of [`KERNED`].
+#[derive(Default)]
+struct Kerning {
+    /// Each kerned character's row and column in `pairs`, by its place in
+    /// the ranges of [`KERNED`]; `u16::MAX` for one the font lacks.
+    slot: Vec<u16>,
+    /// How many characters have a slot.
+    n: usize,
+    /// `pairs[a * n + b]`: the adjustment after `a` when `b` follows.
+    pairs: Vec<i16>,
+}
+
+impl Kerning {
+    fn place(c: char) -> Option<usize> {
+        let cp = c as u32;
+        let mut base = 0;
+        for (lo, hi) in KERNED {
+            if (lo..=hi).contains(&cp) {
+                return Some(base + (cp - lo) as usize);
+            }
+            base += (hi - lo + 1) as usize;
+        }
+        None
+    }
+
+    fn slot(&self, c: char) -> Option<usize> {
+        let s = *self.slot.get(Self::place(c)?)?;
+        (s != u16::MAX).then_some(usize::from(s))
+    }
+
+    /// The adjustment between `a` and `b`, in font units.
+    fn get(&self, a: char, b: char) -> i16 {
+        match (self.slot(a), self.slot(b)) {
+            (Some(a), Some(b)) => self.pairs[a * self.n + b],
+            _ => 0,
+        }
+    }
+
+    /// Reads the `kern` feature's pair adjustments from the font's `GPOS`
+    /// table; none (no kerning) where the font has none.
+    fn load(bytes: &[u8], cmap: &BTreeMap<u32, u16>) -> Kerning {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::layout::{GPOS, LayoutTable, PairPos, PosLookup, new_layout_cache};
+        use allsorts::tables::FontTableProvider;
+        use allsorts::tag;
+
+        let read = || -> Option<Kerning> {
+            let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+            let provider = data.table_provider(0).ok()?;
+            let gpos = provider.read_table_data(tag::GPOS).ok()?;
+            let table = ReadScope::new(&gpos).read::<LayoutTable<GPOS>>().ok()?;
+            let cache = new_layout_cache(table);
+            let table = &cache.layout_table;
+            let script = table.find_script_or_default(tag::LATN).ok()??;
+            let langsys = script.find_langsys_or_default(None).ok()??;
+            let feature = table
+                .find_langsys_feature(langsys, tag::KERN, None)
+                .ok()??;
+            let list = table.opt_lookup_list.as_ref()?;
+            let mut lookups = Vec::new();
+            for index in &feature.lookup_indices {
+                lookups.push(list.lookup_cache_gpos(&cache, usize::from(*index)).ok()?);
+            }
+            // The characters the font has, with their glyphs. Spaces are
+            // left out: a line's width is its words' and spaces' widths.
+            let mut slot = Vec::new();
+            let mut glyphs = Vec::new();
+            for (lo, hi) in KERNED {
+                for cp in lo..=hi {
+                    match cmap.get(&cp) {
+                        Some(&gid) if gid != 0 && cp != 0x20 => {
+                            slot.push(glyphs.len() as u16);
+                            glyphs.push(gid);
+                        }
+                        _ => slot.push(u16::MAX),
+                    }
+                }
+            }
+            let n = glyphs.len();
+            let mut pairs = vec![0_i16; n * n];
+            for lookup in &lookups {
+                let PosLookup::PairPos(subtables) = &lookup.lookup_subtables else {
+                    continue;
+                };
+                let covers = |t: &PairPos, g: u16| match t {
+                    PairPos::Format1 { coverage, .. } | PairPos::Format2 { coverage, .. } => {
+                        coverage.glyph_coverage_value(g).is_some()
+                    }
+                };
+                for (a, &g1) in glyphs.iter().enumerate() {
+                    if !subtables.iter().any(|t| covers(t, g1)) {
+                        continue;
+                    }
+                    for (b, &g2) in glyphs.iter().enumerate() {
+                        // The first subtable that has the pair decides it.
+                        let found = subtables
+                            .iter()
+                            .find_map(|t| t.apply(g1, g2).ok().flatten());
+                        if let Some((Some(first), _)) = found {
+                            let p = &mut pairs[a * n + b];
+                            *p = p.saturating_add(first.x_advance);
+                        }
+                    }
+                }
+            }
+            Some(Kerning { slot, n, pairs })
+        };
+        read().unwrap_or_default()
+    }
 }
 
 impl Metrics {
@@ -84,7 +206,9 @@ impl Metrics {
                 }
             }
         }
+        let kerning = Kerning::load(face.bytes(), &font.codepoint_to_glyph);
         Some(Metrics {
+            kerning,
             units_per_em: f32::from(font.units_per_em.max(1)),
             advances,
             other,
@@ -108,13 +232,42 @@ impl Metrics {
         self.advance(c).is_some()
     }
 
-    /// The width of `text` at `size` points.
+    /// The width of `text` at `size` points, kerned.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| u32::from(self.advance(c).unwrap_or(0)))
-            .sum();
+        let mut units: i64 = 0;
+        let mut last: Option<char> = None;
+        for c in text.chars() {
+            units += i64::from(self.advance(c).unwrap_or(0));
+            if let Some(a) = last {
+                units += i64::from(self.kerning.get(a, c));
+            }
+            last = Some(c);
+        }
         units as f32 * size / self.units_per_em
+    }
+
+    /// `text` as the pieces a PDF shows it in: runs of characters, with the
+    /// kerning between them in thousandths of an em (positive closer, as
+    /// the `TJ` operator counts).
+    pub(crate) fn kerned(&self, text: &str) -> Vec<Kerned> {
+        let mut out = Vec::new();
+        let mut run = String::new();
+        let mut last: Option<char> = None;
+        for c in text.chars() {
+            if let Some(a) = last {
+                let k = self.kerning.get(a, c);
+                if k != 0 {
+                    out.push(Kerned::Text(std::mem::take(&mut run)));
+                    out.push(Kerned::Offset(-f32::from(k) * 1000.0 / self.units_per_em));
+                }
+            }
+            run.push(c);
+            last = Some(c);
+        }
+        if !run.is_empty() {
+            out.push(Kerned::Text(run));
+        }
+        out
     }
 }
 
@@ -130,6 +283,22 @@ pub(crate) fn metrics() -> Result<Fonts, PdfError> {
         ));
     }
     Ok(Fonts { faces: all })
+}
+
+/// What a character the font cannot draw prints as: a white square, as a
+/// browser shows a character no font has.
+pub(crate) const MISSING: char = '\u{25A1}';
+
+/// Soft hyphens, zero-width spaces and byte-order marks: dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{FEFF}')
+}
+
+/// A piece of kerned text: see [`Metrics::kerned`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kerned {
+    Text(String),
+    Offset(f32),
 }
 
 /// The three faces' metrics.
@@ -149,20 +318,26 @@ impl Fonts {
         self.get(face).width(text, size)
     }
 
-    /// `text` with every character the regular face cannot draw replaced, and
-    /// control characters turned into spaces, so that what is measured is
-    /// what is drawn.
+    /// `text` with every character the regular face cannot draw replaced by
+    /// [`MISSING`], and control characters turned into spaces, so that what
+    /// is measured is what is drawn. [`super::unprintable`] lists what is
+    /// replaced, for the app and the command line to say before an export.
     pub(crate) fn clean(&self, text: &str) -> String {
-        let regular = self.get(Face::Regular);
         text.chars()
-            .filter(|c| *c != '\u{00AD}' && *c != '\u{200B}' && *c != '\u{FEFF}')
+            .filter(|c| !is_invisible(*c))
             .map(|c| match c {
                 '\t' | '\r' | '\n' => ' ',
                 c if c.is_control() => ' ',
-                c if regular.has(c) => c,
-                _ => '?',
+                c if !self.printable(c) => MISSING,
+                c => c,
             })
             .collect()
+    }
+
+    /// Whether `c` prints as itself: the font has it, or it is a control
+    /// or invisible character (dropped or turned into a space).
+    pub(crate) fn printable(&self, c: char) -> bool {
+        c.is_control() || is_invisible(c) || self.get(Face::Regular).has(c)
     }
 }
 
@@ -235,4 +410,43 @@ fn tag_for(face: Face, ids: &[u16]) -> String {
     (0..6)
         .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_kerned_as_the_font_says() {
+        let fonts = metrics().unwrap();
+        let regular = fonts.get(Face::Regular);
+        // Carlito tightens "T" before "o" and "A" before "V".
+        for pair in ["To", "AV", "Te"] {
+            let mut chars = pair.chars();
+            let (a, b) = (chars.next().unwrap(), chars.next().unwrap());
+            assert!(regular.kerning.get(a, b) < 0, "{pair} is not kerned");
+            let apart = regular.width(&a.to_string(), 10.0) + regular.width(&b.to_string(), 10.0);
+            assert!(
+                regular.width(pair, 10.0) < apart,
+                "{pair} is measured unkerned"
+            );
+        }
+        // The kerned pieces keep every character, in order.
+        let text = "To Vote, AVA";
+        let joined: String = regular
+            .kerned(text)
+            .into_iter()
+            .filter_map(|k| match k {
+                Kerned::Text(t) => Some(t),
+                Kerned::Offset(_) => None,
+            })
+            .collect();
+        assert_eq!(joined, text);
+        assert!(
+            regular
+                .kerned(text)
+                .iter()
+                .any(|k| matches!(k, Kerned::Offset(o) if *o > 0.0))
+        );
+    }
 }

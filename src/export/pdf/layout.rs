@@ -17,6 +17,7 @@ use printpdf::{
 
 use super::PdfError;
 use super::fonts::{self, Face, Fonts};
+use super::hyphens;
 
 /// A4 width, in points.
 pub(crate) const PAGE_W: f32 = 595.276;
@@ -164,9 +165,23 @@ struct Word {
     newline: bool,
 }
 
-/// Breaks `spans` into lines no wider than `width`, at spaces; a word wider
-/// than the line is cut between characters. Line breaks are forced where a
-/// span's text contains `\n`.
+impl Word {
+    fn one(face: Face, text: String, width: f32, space: f32, newline: bool) -> Word {
+        Word {
+            pieces: vec![(face, text, width)],
+            width,
+            space,
+            newline,
+        }
+    }
+}
+
+/// Breaks `spans` into lines no wider than `width`, at spaces. A word wider
+/// than the line is split with a visible hyphen: once, where the UK English
+/// patterns allow and both parts fit; otherwise (a word longer than any line,
+/// such as an address or a run of letters) into pieces that fit, each but
+/// the last ending in a hyphen. Line breaks are forced where a span's text
+/// contains `\n`.
 pub(crate) fn wrap(fonts: &Fonts, spans: &[Span], size: f32, width: f32) -> Vec<LineOut> {
     let words = words(fonts, spans, size, width);
     let mut lines = Vec::new();
@@ -194,9 +209,90 @@ pub(crate) fn wrap(fonts: &Fonts, spans: &[Span], size: f32, width: f32) -> Vec<
     lines
 }
 
-/// Splits spans into words (runs between spaces), cutting any word wider
-/// than `max` into pieces that fit.
+/// The widths a run of spans needs, as the CSS automatic table layout
+/// measures a cell: its longest word (the narrowest it can be without
+/// splitting a word) and its longest forced line (the widest it would be on
+/// one line); and, only where even the longest words do not fit, its
+/// longest word once hyphenated where the patterns allow (the narrowest it
+/// can be without cutting a word anywhere else).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Extent {
+    pub min: f32,
+    pub max: f32,
+    pub hyphenated: f32,
+}
+
+/// Measures `spans` at `size`: see [`Extent`] (`hyphenated` left at 0).
+pub(crate) fn extent(fonts: &Fonts, spans: &[Span], size: f32) -> Extent {
+    let words = tokens(fonts, spans, size);
+    let mut out = Extent::default();
+    let mut line = 0.0_f32;
+    let mut gap = 0.0_f32;
+    for word in &words {
+        out.min = out.min.max(word.width);
+        line += gap + word.width;
+        gap = word.space;
+        out.max = out.max.max(line);
+        if word.newline {
+            line = 0.0;
+            gap = 0.0;
+        }
+    }
+    out
+}
+
+/// The narrowest `spans` can be with their words hyphenated, or `at_least`
+/// if that is wider: only words wider than it are hyphenated.
+fn hyphenated_min(fonts: &Fonts, spans: &[Span], size: f32, at_least: f32) -> f32 {
+    tokens(fonts, spans, size)
+        .iter()
+        .filter(|w| w.width > at_least)
+        .fold(at_least, |m, w| m.max(narrowest(fonts, w, size)))
+}
+
+/// The widest part of `word` after its best single hyphenation, or its
+/// whole width where it cannot be hyphenated.
+fn narrowest(fonts: &Fonts, word: &Word, size: f32) -> f32 {
+    let [(face, text, _)] = word.pieces.as_slice() else {
+        return word.width;
+    };
+    hyphens::points(text)
+        .into_iter()
+        .map(|p| {
+            let first = fonts.width(*face, &text[..p.at], size)
+                + if p.hyphen {
+                    fonts.width(*face, "-", size)
+                } else {
+                    0.0
+                };
+            first.max(fonts.width(*face, &text[p.at..], size))
+        })
+        .fold(word.width, f32::min)
+}
+
+/// Splits spans into words (runs between spaces), splitting any word wider
+/// than `max` as [`wrap`] says.
 fn words(fonts: &Fonts, spans: &[Span], size: f32, max: f32) -> Vec<Word> {
+    let out = tokens(fonts, spans, size);
+    if out.iter().all(|w| w.width <= max + 0.01) {
+        return out;
+    }
+    let mut split = Vec::with_capacity(out.len() + 4);
+    for word in out {
+        if word.width <= max + 0.01 {
+            split.push(word);
+        } else if let Some((first, second)) = hyphenate(fonts, &word, size, max) {
+            split.push(first);
+            split.push(second);
+        } else {
+            cut(fonts, word, size, max, &mut split);
+        }
+    }
+    split
+}
+
+/// Splits spans into words at spaces and forced line breaks.
+fn tokens(fonts: &Fonts, spans: &[Span], size: f32) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut current = Word::default();
     let finish = |current: &mut Word, out: &mut Vec<Word>, face: Face, newline: bool| {
@@ -240,45 +336,85 @@ fn words(fonts: &Fonts, spans: &[Span], size: f32, max: f32) -> Vec<Word> {
     }
     let face = current.pieces.last().map_or(Face::Regular, |p| p.0);
     finish(&mut current, &mut out, face, false);
-    if out.iter().all(|w| w.width <= max) {
-        return out;
-    }
-    // Cut words wider than a line.
-    let mut cut = Vec::with_capacity(out.len());
-    for word in out {
-        if word.width <= max {
-            cut.push(word);
-            continue;
+    out
+}
+
+/// `word` split once at the latest hyphenation point where the first part,
+/// with its hyphen, and the second part each fit `max`; none if there is no
+/// such point (or the word mixes faces).
+fn hyphenate(fonts: &Fonts, word: &Word, size: f32, max: f32) -> Option<(Word, Word)> {
+    let [(face, text, _)] = word.pieces.as_slice() else {
+        return None;
+    };
+    let face = *face;
+    let rest_fits = |at: usize| fonts.width(face, &text[at..], size) <= max + 0.01;
+    let point = hyphens::points(text).into_iter().rev().find(|p| {
+        let mut first = text[..p.at].to_owned();
+        if p.hyphen {
+            first.push('-');
         }
-        let (space, newline) = (word.space, word.newline);
-        let mut part = Word::default();
-        for (face, text, _) in word.pieces {
-            let mut piece = String::new();
-            let mut piece_w = 0.0;
-            for c in text.chars() {
-                let mut buf = [0_u8; 4];
-                let w = fonts.width(face, c.encode_utf8(&mut buf), size);
-                if part.width + w > max && part.width > 0.0 {
-                    if !piece.is_empty() {
-                        part.pieces
-                            .push((face, std::mem::take(&mut piece), piece_w));
-                        piece_w = 0.0;
-                    }
-                    cut.push(std::mem::take(&mut part));
-                }
-                piece.push(c);
-                piece_w += w;
-                part.width += w;
-            }
-            if !piece.is_empty() {
-                part.pieces.push((face, piece, piece_w));
-            }
-        }
-        part.space = space;
-        part.newline = newline;
-        cut.push(part);
+        fonts.width(face, &first, size) <= max + 0.01 && rest_fits(p.at)
+    })?;
+    let mut first = text[..point.at].to_owned();
+    if point.hyphen {
+        first.push('-');
     }
-    cut
+    let second = text[point.at..].to_owned();
+    Some((
+        Word::one(
+            face,
+            first,
+            fonts.width(face, &text[..point.at], size)
+                + if point.hyphen {
+                    fonts.width(face, "-", size)
+                } else {
+                    0.0
+                },
+            0.0,
+            false,
+        ),
+        Word::one(
+            face,
+            second.clone(),
+            fonts.width(face, &second, size),
+            word.space,
+            word.newline,
+        ),
+    ))
+}
+
+/// Cuts a word longer than any line into pieces that fit `max`, each but the
+/// last ending in a visible hyphen.
+fn cut(fonts: &Fonts, word: Word, size: f32, max: f32, out: &mut Vec<Word>) {
+    let (space, newline) = (word.space, word.newline);
+    let mut part = Word::default();
+    for (face, text, _) in word.pieces {
+        let hyphen = fonts.width(face, "-", size);
+        let mut piece = String::new();
+        let mut piece_w = 0.0;
+        for c in text.chars() {
+            let mut buf = [0_u8; 4];
+            let w = fonts.width(face, c.encode_utf8(&mut buf), size);
+            if part.width + w + hyphen > max + 0.01 && part.width > 0.0 {
+                piece.push('-');
+                piece_w += hyphen;
+                part.width += hyphen;
+                part.pieces
+                    .push((face, std::mem::take(&mut piece), piece_w));
+                piece_w = 0.0;
+                out.push(std::mem::take(&mut part));
+            }
+            piece.push(c);
+            piece_w += w;
+            part.width += w;
+        }
+        if !piece.is_empty() {
+            part.pieces.push((face, piece, piece_w));
+        }
+    }
+    part.space = space;
+    part.newline = newline;
+    out.push(part);
 }
 
 /// Places a line's words into runs of one face each.
@@ -346,30 +482,154 @@ pub(crate) const PAGE_FRAME: Frame = Frame {
     bottom: PAGE_H - MARGIN,
 };
 
-/// A table column: its heading and its share of the width.
+/// A table column: its heading and its alignment. Its width comes from its
+/// content (see [`Doc::table`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Column {
     pub title: String,
-    pub width: f32,
     /// Figures line up on the right.
     pub right: bool,
 }
 
 impl Column {
-    pub(crate) fn new(title: &str, width: f32) -> Column {
+    pub(crate) fn new(title: &str) -> Column {
         Column {
             title: title.to_owned(),
-            width,
             right: false,
         }
     }
 
-    pub(crate) fn right(title: &str, width: f32) -> Column {
+    pub(crate) fn right(title: &str) -> Column {
         Column {
             right: true,
-            ..Column::new(title, width)
+            ..Column::new(title)
         }
     }
+}
+
+/// A cell's padding, left and right, in points.
+const PAD_X: f32 = 4.0;
+/// A cell's padding, top and bottom, in points.
+const PAD_Y: f32 = 3.5;
+/// How far a table's type may shrink for its columns' longest words to fit.
+const TABLE_FLOOR: f32 = 7.0;
+/// The step it shrinks by.
+const TABLE_STEP: f32 = 0.5;
+
+/// A table's type and column widths, as the CSS automatic table layout
+/// finds them: each column at least its longest word (header included) plus
+/// padding, at most its longest line, the frame's width shared out between
+/// the two; the type shrunk a step at a time (to [`TABLE_FLOOR`]) where the
+/// longest words together are wider than the frame, and only then words
+/// hyphenated.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TableLayout {
+    /// The type size of the table.
+    pub size: f32,
+    /// The width of each column, in points, summing to the frame's width.
+    pub widths: Vec<f32>,
+}
+
+/// The spans of a row's `i`th cell (none where the row is short).
+fn cell(row: &[Vec<Span>], i: usize) -> &[Span] {
+    row.get(i).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// Lays out a table of `columns` and `rows` in `width` points at `size`
+/// (see [`TableLayout`]).
+pub(crate) fn table_layout(
+    fonts: &Fonts,
+    columns: &[Column],
+    rows: &[Vec<Vec<Span>>],
+    size: f32,
+    width: f32,
+) -> TableLayout {
+    let pad = 2.0 * PAD_X;
+    let measure = |size: f32| -> Vec<Extent> {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut e = extent(fonts, &[Span::bold(c.title.clone())], size);
+                for row in rows {
+                    let one = extent(fonts, cell(row, i), size);
+                    e.min = e.min.max(one.min);
+                    e.max = e.max.max(one.max);
+                }
+                Extent {
+                    min: e.min + pad,
+                    max: e.max.max(e.min) + pad,
+                    hyphenated: e.min + pad,
+                }
+            })
+            .collect()
+    };
+    let mut size = size;
+    let mut extents = measure(size);
+    while extents.iter().map(|e| e.min).sum::<f32>() > width + 0.01 && size > TABLE_FLOOR {
+        size = (size - TABLE_STEP).max(TABLE_FLOOR);
+        extents = measure(size);
+    }
+    if extents.iter().map(|e| e.min).sum::<f32>() > width + 0.01 {
+        // The last resort: how narrow each column can be once its words
+        // are hyphenated (no narrower than its header's longest word).
+        for (i, (e, c)) in extents.iter_mut().zip(columns).enumerate() {
+            let mut m = extent(fonts, &[Span::bold(c.title.clone())], size).min;
+            for row in rows {
+                m = hyphenated_min(fonts, cell(row, i), size, m);
+            }
+            e.hyphenated = m.min(e.min - pad) + pad;
+        }
+    }
+    let sum_min: f32 = extents.iter().map(|e| e.min).sum();
+    let sum_max: f32 = extents.iter().map(|e| e.max).sum();
+    let sum_hyph: f32 = extents.iter().map(|e| e.hyphenated).sum();
+    let n = extents.len().max(1) as f32;
+    let widths = if sum_max <= width {
+        // Room for every line: the rest shared out in proportion to each
+        // column's longest line.
+        extents
+            .iter()
+            .map(|e| {
+                if sum_max > 0.0 {
+                    e.max + (width - sum_max) * e.max / sum_max
+                } else {
+                    width / n
+                }
+            })
+            .collect()
+    } else if sum_min <= width {
+        // Every column its longest word, and the rest in proportion to how
+        // much wider each would like to be.
+        let k = (width - sum_min) / (sum_max - sum_min).max(f32::EPSILON);
+        extents
+            .iter()
+            .map(|e| e.min + (e.max - e.min) * k)
+            .collect()
+    } else if sum_hyph <= width {
+        // Only hyphenated words fit: each column its narrowest, and the rest
+        // to the columns whose words it spares from a hyphen.
+        let k = (width - sum_hyph) / (sum_min - sum_hyph).max(f32::EPSILON);
+        extents
+            .iter()
+            .map(|e| e.hyphenated + (e.min - e.hyphenated) * k)
+            .collect()
+    } else {
+        // Not even that: the columns that need less than an even share
+        // have what they need; the others share the rest evenly and cut
+        // their longest words (with a visible hyphen).
+        let mut order: Vec<usize> = (0..extents.len()).collect();
+        order.sort_by(|a, b| extents[*a].hyphenated.total_cmp(&extents[*b].hyphenated));
+        let mut widths = vec![0.0; extents.len()];
+        let mut left = width;
+        for (k, &i) in order.iter().enumerate() {
+            let even = left / (order.len() - k) as f32;
+            widths[i] = extents[i].hyphenated.min(even);
+            left -= widths[i];
+        }
+        widths
+    };
+    TableLayout { size, widths }
 }
 
 /// What the document's metadata says.
@@ -662,14 +922,16 @@ impl Doc {
     /// A table whose header row repeats at the top of every page it runs
     /// onto and whose rows break between pages only between lines.
     pub(crate) fn table(&mut self, columns: &[Column], rows: &[Vec<Vec<Span>>], style: Style) {
-        let pad_x = 4.0;
-        let pad_y = 3.5;
-        let total: f32 = columns.iter().map(|c| c.width).sum();
+        let pad_x = PAD_X;
+        let pad_y = PAD_Y;
         let frame_w = self.frame.width();
-        let widths: Vec<f32> = columns
-            .iter()
-            .map(|c| c.width / total.max(f32::EPSILON) * frame_w)
-            .collect();
+        let TableLayout { size, widths } =
+            table_layout(&self.fonts, columns, rows, style.size, frame_w);
+        let style = Style {
+            size,
+            leading: style.leading * size / style.size,
+            ..style
+        };
         let lefts: Vec<f32> = widths
             .iter()
             .scan(self.frame.left, |x, w| {
@@ -1006,9 +1268,17 @@ fn render(doc: &Doc, meta: &Meta) -> Result<Vec<u8>, PdfError> {
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_H - y)),
                 });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                let items = doc
+                    .fonts
+                    .get(face)
+                    .kerned(text)
+                    .into_iter()
+                    .map(|k| match k {
+                        fonts::Kerned::Text(t) => TextItem::Text(t),
+                        fonts::Kerned::Offset(o) => TextItem::Offset(o),
+                    })
+                    .collect();
+                ops.push(Op::ShowText { items });
             }
         }
         ops.push(Op::EndTextSection);

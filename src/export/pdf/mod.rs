@@ -21,6 +21,7 @@
 
 mod delivery;
 mod fonts;
+mod hyphens;
 mod layout;
 pub(crate) mod markdown;
 mod offer;
@@ -29,6 +30,7 @@ mod workshop;
 
 pub(crate) use fonts::Face;
 pub(crate) use layout::{BREAK, Span};
+pub(crate) use offer::table_shares;
 
 use std::path::Path;
 
@@ -140,6 +142,133 @@ pub fn write_progress_report(
     path: &Path,
 ) -> Result<(), PdfError> {
     write(path, &progress_report(doc, delivery, period, today)?)
+}
+
+/// Characters of one place of an offer that its PDFs cannot print (emoji,
+/// Chinese, Japanese or Korean script: the embedded font has no glyph for
+/// them). Each prints as a white square; the app and the command line say
+/// so before an export, never silently.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Unprintable {
+    /// Where they are: a question's id ("sv1", its text or its answer), a
+    /// commitment's id, "the bidder", "the tender" or "the plan".
+    pub place: String,
+    /// How many characters there are.
+    pub count: usize,
+    /// The different characters, in the order first met.
+    pub characters: String,
+    /// "3 characters in sv1 cannot be printed in the PDF: ...".
+    pub message: String,
+}
+
+/// Every place of `doc` with characters its PDFs cannot print, in the
+/// document's order: the tender, the bidder, each question and answer, each
+/// commitment, the plan.
+pub fn unprintable(doc: &OfferDocument) -> Vec<Unprintable> {
+    let Ok(fonts) = fonts::metrics() else {
+        return Vec::new();
+    };
+    let t = &doc.tender;
+    let b = &doc.offer.bidder;
+    let p = &doc.plan;
+    let mut places: Vec<(String, Vec<&str>)> = vec![
+        (
+            "the tender".to_owned(),
+            vec![&t.title, &t.buyer, &t.reference],
+        ),
+        (
+            "the bidder".to_owned(),
+            [Some(&b.name), b.location.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect(),
+        ),
+    ];
+    for q in &t.questions {
+        let mut texts = vec![q.text.as_str()];
+        texts.extend(doc.offer.answer(&q.id).map(|a| a.text.as_str()));
+        places.push((q.id.clone(), texts));
+    }
+    for c in &doc.offer.commitments {
+        let mut texts = vec![c.what.as_str()];
+        texts.extend(
+            [
+                &c.unit,
+                &c.r#where,
+                &c.beneficiaries,
+                &c.how,
+                &c.owner,
+                &c.kpi,
+                &c.reporting,
+                &c.evidence,
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+        );
+        places.push((c.id.clone(), texts));
+    }
+    let mut plan: Vec<&str> = vec![&p.title, &p.issuer];
+    plan.extend(p.local_area.as_deref());
+    plan.extend(p.summary.as_deref());
+    plan.extend(p.local_places.iter().map(String::as_str));
+    for th in &p.themes {
+        plan.push(&th.name);
+        plan.extend(th.description.as_deref());
+        plan.extend(th.outcomes.iter().map(String::as_str));
+    }
+    for h in &p.hot_topics {
+        plan.push(&h.title);
+        plan.extend(h.description.as_deref());
+    }
+    for m in &p.measures {
+        plan.push(&m.name);
+        plan.push(&m.unit);
+    }
+    places.push(("the plan".to_owned(), plan));
+    places
+        .into_iter()
+        .filter_map(|(place, texts)| {
+            let mut count = 0;
+            let mut characters = String::new();
+            for c in texts.iter().flat_map(|t| t.chars()) {
+                if !fonts.printable(c) {
+                    count += 1;
+                    if !characters.contains(c) {
+                        characters.push(c);
+                    }
+                }
+            }
+            (count > 0).then(|| {
+                let shown: Vec<String> = characters.chars().take(12).map(String::from).collect();
+                let more = if characters.chars().count() > 12 {
+                    " \u{2026}"
+                } else {
+                    ""
+                };
+                let message = format!(
+                    "{count} {} in {place} cannot be printed in the PDF: {}{more} ({} as {} in it; \
+                     the Word file keeps {})",
+                    if count == 1 {
+                        "character"
+                    } else {
+                        "characters"
+                    },
+                    shown.join(" "),
+                    if count == 1 { "it shows" } else { "each shows" },
+                    fonts::MISSING,
+                    if count == 1 { "it" } else { "them" },
+                );
+                Unprintable {
+                    place,
+                    count,
+                    characters,
+                    message,
+                }
+            })
+        })
+        .collect()
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {

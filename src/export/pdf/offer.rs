@@ -551,7 +551,7 @@ fn commitments(out: &mut Doc, doc: &OfferDocument) {
         0.0,
     );
     out.space(8.0);
-    let columns = content::COMMITMENT_COLUMNS.map(|(name, share)| Column::new(name, share));
+    let columns = content::COMMITMENT_COLUMNS.map(Column::new);
     let rows: Vec<Vec<Vec<Span>>> = content::commitment_rows(doc, &clean)
         .into_iter()
         .map(|r| {
@@ -573,6 +573,24 @@ fn commitments(out: &mut Doc, doc: &OfferDocument) {
     out.table(&columns, &rows, TABLE);
 }
 
+/// The share of the text width (0 to 1) each column of a table of these
+/// `titles` and plain-text `cells` (lines separated by `\n`) gets in the
+/// submission PDF, for the Word file's tables to match it.
+pub(crate) fn table_shares(titles: &[&str], cells: &[Vec<String>]) -> Vec<f32> {
+    let even = vec![1.0 / titles.len().max(1) as f32; titles.len()];
+    let Ok(fonts) = super::fonts::metrics() else {
+        return even;
+    };
+    let columns: Vec<Column> = titles.iter().map(|t| Column::new(t)).collect();
+    let rows: Vec<Vec<Vec<Span>>> = cells
+        .iter()
+        .map(|row| row.iter().map(|c| vec![Span::regular(c.clone())]).collect())
+        .collect();
+    let frame = super::layout::PAGE_FRAME.width();
+    let laid = super::layout::table_layout(&fonts, &columns, &rows, TABLE.size, frame);
+    laid.widths.iter().map(|w| w / frame).collect()
+}
+
 /// The social value in GBP at the buyer's proxy values.
 fn social_value(out: &mut Doc, doc: &OfferDocument, report: &Report) {
     let fonts = out.fonts.clone();
@@ -590,11 +608,11 @@ fn social_value(out: &mut Doc, doc: &OfferDocument, report: &Report) {
         BODY,
         0.0,
     );
-    let column = |(name, share, right): (&'static str, f32, bool)| {
+    let column = |(name, right): (&'static str, bool)| {
         if right {
-            Column::right(name, share)
+            Column::right(name)
         } else {
-            Column::new(name, share)
+            Column::new(name)
         }
     };
     out.space(10.0);
@@ -762,9 +780,9 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
         out.paragraph(&[Span::regular("Nothing to fix.")], BODY, 0.0);
     } else {
         let columns = [
-            Column::new("No.", 5.0),
-            Column::new("Fix", 80.0),
-            Column::right("Marks to gain", 15.0),
+            Column::new("No."),
+            Column::new("Fix"),
+            Column::right("Marks to gain"),
         ];
         let rows: Vec<Vec<Vec<Span>>> = report
             .fixes
@@ -801,12 +819,12 @@ fn self_score(out: &mut Doc, doc: &OfferDocument, report: &Report) {
         0.0,
     );
     out.space(6.0);
-    let mut columns = vec![Column::new("Commitment", 34.0)];
+    let mut columns = vec![Column::new("Commitment")];
     for check in score::Check::ALL {
-        columns.push(Column::new(&check.letter().to_string(), 5.5));
+        columns.push(Column::new(&check.letter().to_string()));
     }
-    columns.push(Column::new("C", 5.5));
-    columns.push(Column::new("Band", 17.0));
+    columns.push(Column::new("C"));
+    columns.push(Column::new("Band"));
     let rows: Vec<Vec<Vec<Span>>> = report
         .commitments
         .iter()
