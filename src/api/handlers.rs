@@ -9,6 +9,7 @@ use crate::domain::{
     Bidder, Commitment, Evidence, JoinedPlace, Offer, OfferDocument, Plan, Tender, Workshop,
 };
 use crate::error::{ErrorCode, StoreStatus, UserError};
+use crate::export::pdf::{self, Unprintable};
 use crate::export::text::{self, PortalAnswer};
 use crate::files;
 use crate::ops::contracts::{self as ops_contracts, At};
@@ -301,6 +302,11 @@ fn shown(figure: &Shown, now: chrono::DateTime<chrono::FixedOffset>) -> String {
 pub(super) fn score_document(_: &Session, a: DocumentArgs) -> R<Report> {
     let doc: OfferDocument = files::from_value(a.doc, "document")?;
     Ok(score::score(&doc))
+}
+
+pub(super) fn unprintable(_: &Session, a: DocumentArgs) -> R<Vec<Unprintable>> {
+    let doc: OfferDocument = files::from_value(a.doc, "document")?;
+    Ok(pdf::unprintable(&doc))
 }
 
 pub(super) fn portal_answers(_: &Session, a: DocumentArgs) -> R<Vec<PortalAnswer>> {

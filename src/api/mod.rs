@@ -223,6 +223,7 @@ macro_rules! commands {
 use crate::delivery::ContractStatus;
 use crate::domain::{JoinedPlace, Plan, Workshop};
 use crate::error::StoreStatus;
+use crate::export::pdf::Unprintable;
 use crate::export::text::PortalAnswer;
 use crate::samples::Demo;
 use crate::score::Report;
@@ -321,6 +322,8 @@ commands! {
     score_document(DocumentArgs) -> Report;
     /// Each answer of the offer in memory as plain text for a portal, with its counts.
     portal_answers(DocumentArgs) -> Vec<PortalAnswer>;
+    /// The characters of the offer in memory that its PDFs cannot print, place by place.
+    unprintable(DocumentArgs) -> Vec<Unprintable>;
 
     /// A won offer's contract with every record; null when it was not won.
     get_contract(Id) -> Option<Contract>;

@@ -164,6 +164,8 @@ export const api = {
   exportOfferOffice: (id: number, format: OfficeFormat) => call("export_offer", { id, export: format }),
   /** Each answer of a document held in memory as plain text for a portal, with its counts. */
   portalAnswers: (doc: OfferDocument) => call("portal_answers", { doc }),
+  /** What the offer's PDFs cannot print (emoji, CJK), place by place. */
+  unprintable: (doc: OfferDocument) => call("unprintable", { doc }),
 
   /** The self-score of a document held in memory (the editor's, not the stored offer). */
   scoreDocument: (doc: OfferDocument) => call("score_document", { doc }),

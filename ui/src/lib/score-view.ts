@@ -4,6 +4,7 @@
 import type { Counted } from "./bindings/Counted";
 import type { FixTarget } from "./bindings/FixTarget";
 import type { Report } from "./bindings/Report";
+import type { Unprintable } from "./bindings/Unprintable";
 
 export type { FixTarget };
 
@@ -60,6 +61,8 @@ export interface ScoreView {
   counts: Record<string, { words: Counted; chars: Counted | null }>;
   /** Text errors to put right before submitting. */
   blockers: string[];
+  /** What the PDF cannot print, place by place, in the core's words. */
+  unprintable: string[];
   /** "£62,400.00 (13.0% of the contract value)", when the plan has proxy values. */
   socialValue: string | null;
   flags: string[];
@@ -79,7 +82,11 @@ const CHECK_INFO: Record<string, { letter: string; name: string }> = {
 };
 
 /** The editor's view of a score report. */
-export function toScoreView(report: Report, questionNumbers: Record<string, number> = {}): ScoreView {
+export function toScoreView(
+  report: Report,
+  questionNumbers: Record<string, number> = {},
+  unprintable: Unprintable[] = [],
+): ScoreView {
   const commitments: Record<string, RowScore> = {};
   for (const c of report.commitments) {
     commitments[c.id] = {
@@ -134,6 +141,7 @@ export function toScoreView(report: Report, questionNumbers: Record<string, numb
     hedges,
     counts,
     blockers,
+    unprintable: unprintable.map((u) => u.message),
     socialValue: total
       ? `${total}${report.social_value.ratio_text ? `, ${report.social_value.ratio_text} of the contract value` : ""}`
       : null,

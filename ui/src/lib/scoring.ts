@@ -5,5 +5,7 @@ import { api } from "./ipc";
 import type { Scorer } from "./rescore.svelte";
 import { toScoreView } from "./score-view";
 
-export const scoreOffer: Scorer | null = async (doc) =>
-  toScoreView(await api.scoreDocument(doc), Object.fromEntries(doc.tender.questions.map((q, i) => [q.id, i + 1])));
+export const scoreOffer: Scorer | null = async (doc) => {
+  const [report, unprintable] = await Promise.all([api.scoreDocument(doc), api.unprintable(doc)]);
+  return toScoreView(report, Object.fromEntries(doc.tender.questions.map((q, i) => [q.id, i + 1])), unprintable);
+};

@@ -286,6 +286,25 @@ describe("Offer editor: export", () => {
   });
 });
 
+describe("Offer editor: what the PDF cannot print", () => {
+  beforeEach(() => goTo("#/"));
+
+  it("says, in the score panel and on the Export tab, which characters the PDF cannot print", async () => {
+    await installServer();
+    await openDemo();
+    expect(screen.queryByTestId("score-unprintable")).toBeNull();
+    await fireEvent.input(screen.getByTestId("answer-sv2"), {
+      target: { value: "We report quarterly \u{1F600} to the \u{4E2D}\u{6587} team." },
+    });
+    const said =
+      "3 characters in sv2 cannot be printed in the PDF: \u{1F600} \u{4E2D} \u{6587} " +
+      "(each shows as \u{25A1} in it; the Word file keeps them)";
+    await waitFor(() => expect(screen.getByTestId("score-unprintable").textContent).toContain(said));
+    await fireEvent.click(screen.getByTestId("tab-export"));
+    expect(screen.getByTestId("export-unprintable").textContent).toContain(said);
+  });
+});
+
 describe("Offer editor: Word, spreadsheet and portal text", () => {
   beforeEach(() => goTo("#/"));
   afterEach(() => {

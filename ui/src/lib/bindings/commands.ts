@@ -33,6 +33,7 @@ import type { StoreStatus } from "./StoreStatus";
 import type { Tender } from "./Tender";
 import type { TenderRecord } from "./TenderRecord";
 import type { TenderSummary } from "./TenderSummary";
+import type { Unprintable } from "./Unprintable";
 import type { Workshop } from "./Workshop";
 import type { WorkshopOutput } from "./WorkshopOutput";
 
@@ -118,6 +119,8 @@ export type Commands = {
   score_document: { args: { doc: OfferDocument, }; result: Report };
   /** Each answer of the offer in memory as plain text for a portal, with its counts. */
   portal_answers: { args: { doc: OfferDocument, }; result: Array<PortalAnswer> };
+  /** The characters of the offer in memory that its PDFs cannot print, place by place. */
+  unprintable: { args: { doc: OfferDocument, }; result: Array<Unprintable> };
   /** A won offer's contract with every record; null when it was not won. */
   get_contract: { args: { id: number, }; result: Contract | null };
   /** Where a won offer stands: today, or at the end of a period; null when it was not won. */
