@@ -163,7 +163,11 @@ fn plan_import_show_and_tender_new() {
     );
     let id: serde_json::Value = serde_json::from_str(&out).unwrap();
     let shown = ok(dir.path(), &["tender", "show", &id["id"].to_string()]);
-    assert!(shown.contains("£120,000.00 over 24 months"), "{shown}");
+    // No contract start: the window runs from the deadline, and ends the day before two years on.
+    assert!(
+        shown.contains("£120,000.00 over 24 months, 31 January 2027 to 30 January 2029"),
+        "{shown}"
+    );
     assert!(shown.contains("q1 (15 marks, 500 words)"), "{shown}");
 
     let out = offerwright(

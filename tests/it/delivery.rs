@@ -452,6 +452,44 @@ fn a_delivery_section_that_does_not_fit_the_offer_is_refused() {
 }
 
 /// The text of a PDF, by poppler.
+/// A PDF's text in content order, as `pdftotext -raw` gives it.
+fn raw_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = crate::support::tool("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("run pdftotext (install poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_reports_tables_read_back_in_whole_words() {
+    let (_dir, store, id) = demo_contract();
+    let k = contracts::get(store.conn(), id).unwrap();
+    let today = day("2027-10-04");
+    let s = delivery::at_period_end(&k.submitted, &k.delivery, 2);
+    let mut names = Vec::new();
+    let mut with_status = Vec::new();
+    for p in &s.commitments {
+        names.extend(crate::pdf::words(&p.what));
+        with_status.extend(crate::pdf::words(&p.what));
+        with_status.extend(crate::pdf::words(p.status.label()));
+    }
+    // The period's report, with each commitment's status at the period's
+    // end; the end-of-contract summary, with its two tables.
+    for (period, expected) in [(Some(2), &with_status), (None, &names)] {
+        let bytes = pdf::progress_report(&k.submitted, &k.delivery, period, today).unwrap();
+        let text = raw_text(&bytes);
+        let split = crate::pdf::assert_whole_or_hyphenated(&text, expected, "progress report");
+        assert!(split.is_empty(), "{period:?}: words split: {split:?}");
+    }
+}
+
 fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");

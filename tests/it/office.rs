@@ -113,6 +113,12 @@ fn the_demo_docx_opens_in_libreoffice_and_reads_back_whole() {
          By theme By commitment",
     );
     assert_in_order(&actual, &sections, "sections");
+    // The contract's end as the PDF's cover gives it.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("36 months, 1 April 2027 to 31 March 2030"),
+        "{flat}"
+    );
     assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
     assert!(text.contains(&format!("Page {pages} of {pages}")));
     // The contents give the page of each section.

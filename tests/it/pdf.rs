@@ -350,6 +350,12 @@ fn the_demo_submission_reads_back_whole_and_tidy() {
     ] {
         assert!(all.contains(fact), "the cover lacks {fact:?}");
     }
+    // One end for the contract: its last day, as the Delivery tab says.
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Contract period 36 months, 1 April 2027 to 31 March 2030"),
+        "{flat}"
+    );
     // The contents, with page numbers.
     let contents = page_text(&pdf, 2);
     assert!(contents.contains("Contents"));
@@ -795,8 +801,7 @@ fn the_command_line_writes_the_pdfs() {
 /// may meet it in: whole, or split across two lines at a visible hyphen
 /// ("Procure-" then "ment"), joined again without and with the hyphen.
 /// The second list holds every join made.
-fn words_with_joins(pdf: &OnDisk) -> (Vec<Vec<String>>, Vec<String>) {
-    let all = text(pdf);
+fn words_with_joins(all: &str) -> (Vec<Vec<String>>, Vec<String>) {
     let tokens: Vec<&str> = all.split_whitespace().collect();
     let mut out = Vec::new();
     let mut joins = Vec::new();
@@ -821,10 +826,15 @@ fn words_with_joins(pdf: &OnDisk) -> (Vec<Vec<String>>, Vec<String>) {
     (out, joins)
 }
 
-/// Every word of `expected`, in order, is in the PDF whole or split at a
-/// visible hyphen; gives the words found only split.
-fn assert_whole_or_hyphenated(pdf: &OnDisk, expected: &[String], what: &str) -> Vec<String> {
-    let (actual, _) = words_with_joins(pdf);
+/// Every word of `expected`, in order, is in a PDF's text (`pdftotext
+/// -raw`) whole or split at a visible hyphen; gives the words found only
+/// split.
+pub(crate) fn assert_whole_or_hyphenated(
+    text: &str,
+    expected: &[String],
+    what: &str,
+) -> Vec<String> {
+    let (actual, _) = words_with_joins(text);
     let mut at = 0;
     let mut split = Vec::new();
     for (i, word) in expected.iter().enumerate() {
@@ -928,7 +938,7 @@ fn every_table_cell_reads_back_in_whole_words() {
             let pdf = on_disk(&bytes);
             let what = format!("{name} {kind}");
             let split = assert_whole_or_hyphenated(
-                &pdf,
+                &text(&pdf),
                 &commitment_words(&doc),
                 &format!("{what}: commitments"),
             );
@@ -937,7 +947,7 @@ fn every_table_cell_reads_back_in_whole_words() {
                 "{what}: words split in the commitments table: {split:?}"
             );
             if kind == "review" {
-                let split = assert_whole_or_hyphenated(&pdf, &review_words(&doc), &what);
+                let split = assert_whole_or_hyphenated(&text(&pdf), &review_words(&doc), &what);
                 assert!(
                     split.is_empty(),
                     "{what}: words split in the review's tables: {split:?}"
@@ -959,12 +969,12 @@ fn every_table_cell_reads_back_in_whole_words() {
     // hyphenated where the patterns allow, each split once.
     let doc = narrow_columns();
     let pdf = on_disk(&pdf::submission(&doc, today()).unwrap());
-    let split = assert_whole_or_hyphenated(&pdf, &commitment_words(&doc), "narrow columns");
+    let split = assert_whole_or_hyphenated(&text(&pdf), &commitment_words(&doc), "narrow columns");
     assert!(
         !split.is_empty(),
         "the stress case needed no hyphen: it stresses nothing"
     );
-    let (_, joins) = words_with_joins(&pdf);
+    let (_, joins) = words_with_joins(&text(&pdf));
     for join in &joins {
         assert!(
             join.matches('-').count() == 0,

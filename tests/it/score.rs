@@ -717,6 +717,30 @@ fn window_end_clamps_to_the_last_day_of_the_month() {
 }
 
 #[test]
+fn the_contract_ends_the_day_before_its_months_are_up() {
+    // Documents and screens give this end; the T check keeps the window above.
+    let mut tender = base().tender;
+    for (start, months, last) in [
+        ("2027-09-01", 36, "2030-08-31"),
+        ("2027-04-01", 36, "2030-03-31"),
+        ("2026-08-31", 18, "2028-02-28"),
+        ("2027-01-31", 1, "2027-02-27"),
+        ("2027-03-31", 1, "2027-04-29"),
+    ] {
+        tender.contract_start = Some(date(start));
+        tender.duration_months = months;
+        assert_eq!(tender.last_day(), date(last), "{start} + {months} months");
+    }
+    let delivery = offerwright::domain::Delivery {
+        awarded_on: date("2027-08-01"),
+        start: date("2027-09-01"),
+        reporting: offerwright::domain::Frequency::Quarterly,
+        records: Vec::new(),
+    };
+    assert_eq!(delivery.last_day(36), date("2030-08-31"));
+}
+
+#[test]
 fn o_refuses_placeholders_but_not_words_around_them() {
     let owners = [
         ("TBC", false),

@@ -33,7 +33,8 @@ const hostileFile = path.join(work, "hostile.svoffer.json");
   offer.plan.title = "<script>window.__pwned = 1</script>Hostile plan";
   offer.bidder.name = '<img src="x" onerror="window.__pwned = 2">Hostile bidder';
   offer.answers[0].text =
-    '<img src="x" onerror="window.__pwned = 3"> We will **deliver**. [Read more](javascript:window.__pwned=4)';
+    '<img src="x" onerror="window.__pwned = 3"> We will **deliver**. [Read more](javascript:window.__pwned=4)' +
+    " With a smile \u{1F600} for \u{4E2D}\u{6587} readers.";
   offer.commitments[0].what = "<script>window.__pwned = 5</script>Hire local people";
   writeFileSync(hostileFile, JSON.stringify(offer, null, 2));
 }
@@ -314,6 +315,13 @@ test("script in an imported file stays inert text, on screen and in the PDF", as
   await screenshot("09-hostile-offer");
 
   await (await shown("tab-export")).click();
+  // The emoji and the Chinese are not in the PDF's font: said before the export.
+  const warning = await shown("export-unprintable");
+  assert.match(
+    await warning.getText(),
+    /3 characters in \S+ cannot be printed in the PDF: \u{1F600} \u{4E2D} \u{6587}/u,
+  );
+  await screenshot("09b-unprintable-warning");
   await (await shown("export-submission")).click();
   const result = await shown("export-result");
   await browser.waitUntil(async () => (await result.getText()).includes("Hostile bidder"), {
@@ -324,6 +332,8 @@ test("script in an imported file stays inert text, on screen and in the PDF", as
   const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   assert.match(text, /<img src="x" onerror="window.__pwned = 3">/);
   assert.match(text, /<script>window.__pwned = 5<\/script>Hire local people/);
+  // Each shows as a white square, never as a question mark.
+  assert.match(text, /With a smile \u25A1 for \u25A1\u25A1 readers/);
 });
 
 test("a backup made in Settings restores the store as it was", async () => {

@@ -15,6 +15,10 @@ static EN_GB: LazyLock<Option<Standard>> = LazyLock::new(|| {
     Standard::from_reader(Language::EnglishGB, &mut bytes).ok()
 });
 
+/// The longest token, in bytes, taken for a word: the longest words of
+/// English dictionaries have about 45 letters.
+const LONGEST_WORD: usize = 64;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -45,8 +49,10 @@ pub(crate) struct Point {
 /// is not, nor is the name of a month (a date's).
 pub(crate) fn is_plain_word(token: &str) -> bool {
     let core = token.trim_matches(|c: char| !c.is_alphanumeric());
-    // A month's name is part of a date.
+    // A month's name is part of a date; a run of letters longer than any
+    // English word is not a word (and is cut, not hyphenated).
     !core.is_empty()
+        && core.len() <= LONGEST_WORD
         && !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(core))
         && core
             .chars()
@@ -126,6 +132,7 @@ mod tests {
 
     #[test]
     fn numbers_dates_money_ids_and_addresses_are_never_split() {
+        let long = "y".repeat(65);
         for token in [
             "2,500",
             "31/08/2030",
@@ -135,6 +142,7 @@ mod tests {
             "sv1",
             "NT12",
             "https://example.org/procurement",
+            long.as_str(),
             "bids@example.org",
             "",
             "---",
