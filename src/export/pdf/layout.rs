@@ -1291,7 +1291,12 @@ fn render(doc: &Doc, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         }
     }
     let mut warnings = Vec::new();
-    let bytes = pdf.save(&PdfSaveOptions::default(), &mut warnings);
+    // The faces are subset already (fonts::subset): printpdf need not again.
+    let options = PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
+    let bytes = pdf.save(&options, &mut warnings);
     if let Some(e) = warnings
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
