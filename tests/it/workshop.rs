@@ -453,7 +453,14 @@ fn anonymised_no_participant_or_bidder_name_is_left_in_the_csv_the_pdf_or_the_sc
     }
     // Not anonymised, the names are there (the check above can fail).
     assert!(plain_csv.contains(&names[0]));
-    assert!(plain_pdf.contains(&names[0]) || plain_pdf.contains(&names[0][..10]));
+    // Whole, however long: a name wraps in its column, never cut short.
+    let flat = plain_pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    for name in names.iter().take(40) {
+        assert!(
+            flat.contains(name.as_str()),
+            "{name:?} is cut short:\n{flat}"
+        );
+    }
     assert!(pdf.contains("Participants are shown by letter."));
 }
 
@@ -648,4 +655,26 @@ fn the_command_line_packs_starts_exports_and_compares() {
         err.contains("no workshop pack (.svworkshop.json) in ") && err.contains("--pack FILE"),
         "{err}"
     );
+}
+
+#[test]
+fn a_long_participant_name_wraps_in_the_handout_and_is_never_cut_short() {
+    let (dir, pack, _) = room(3);
+    let mut doc = participant(&pack, 1);
+    let long = "The North East Catering and Community Kitchens Cooperative (Wear Valley, \
+                Teesdale and Weardale) Community Interest Company";
+    doc.offer.bidder.name = long.to_owned();
+    let name = files::workshop_offer_file_name(&doc, &pack.title);
+    files::save_offer(&dir.path().join(name), &doc).unwrap();
+    let collected = workshop::collect(dir.path(), &pack).unwrap();
+    let c = workshop::compare(&pack, &collected, false);
+    let bytes = pdf::workshop_handout(&c, &pack, today()).unwrap();
+    let dir_out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/artefacts/pdf");
+    if std::fs::create_dir_all(&dir_out).is_ok() {
+        let _ = std::fs::write(dir_out.join("workshop-handout-long-name.pdf"), &bytes);
+    }
+    let text = pdftotext(&bytes);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(long), "{flat}");
+    assert!(!flat.contains('\u{2026}'), "a name was cut short: {flat}");
 }

@@ -296,7 +296,10 @@ fn grid_row(out: &mut Doc, cols: &Columns, line: &Line) {
         marks,
         background,
     } = *line;
-    let h = GRID.leading + 5.0;
+    // A long name wraps in its column (never cut short): the row grows.
+    let name_w = cols.topics.first().copied().unwrap_or(cols.marks) - cols.name - 8.0;
+    let lines = wrap(&out.fonts, &[Span::new(name_face, name)], GRID.size, name_w);
+    let h = lines.len().max(1) as f32 * GRID.leading + 5.0;
     if out.y + h > out.frame.bottom + 0.01 {
         out.new_page();
         grid_header(out, cols);
@@ -313,9 +316,9 @@ fn grid_row(out: &mut Doc, cols: &Columns, line: &Line) {
     }
     let base = out.baseline(top + 2.5, GRID);
     out.text(cols.rank + 4.0, base, Face::Regular, GRID, rank);
-    let name_w = cols.topics.first().copied().unwrap_or(cols.marks) - cols.name - 8.0;
-    let shown = out.fit(name, name_face, GRID.size, name_w);
-    out.text(cols.name + 4.0, base, name_face, GRID, &shown);
+    for (i, line) in lines.iter().enumerate() {
+        out.draw_line(line, cols.name + 4.0, base + i as f32 * GRID.leading, GRID);
+    }
     for (x, band) in cols.topics.iter().zip(bands) {
         out.push(Item::Fill {
             x: x + 1.0,
