@@ -115,7 +115,8 @@ pub fn figure_2dp(value: Decimal, unit: Option<&str>) -> String {
     figure(round(value, 2), unit)
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first, as dates are written.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

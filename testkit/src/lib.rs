@@ -106,6 +106,22 @@ pub fn tool(program: &str) -> Command {
     Command::new(program)
 }
 
+/// The text of a PDF as poppler's `pdftotext` gives it with `mode`: `-raw`
+/// (in content order) or `-layout` (as the page lays it out).
+pub fn pdf_text(bytes: &[u8], mode: &str) -> String {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("read.pdf");
+    std::fs::write(&path, bytes).expect("the PDF on disk");
+    let out = tool("pdftotext")
+        .args([mode, "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("run pdftotext (install poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed: {out:?}");
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
+}
+
 /// Checks that fontconfig resolves `family` to `expected` (a
 /// metric-compatible font from `package`), so that LibreOffice lays out a
 /// document as Word would: fails the test, naming the package, otherwise.

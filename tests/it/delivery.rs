@@ -452,21 +452,6 @@ fn a_delivery_section_that_does_not_fit_the_offer_is_refused() {
 }
 
 /// The text of a PDF, by poppler.
-/// A PDF's text in content order, as `pdftotext -raw` gives it.
-fn raw_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = crate::support::tool("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("run pdftotext (install poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn the_reports_tables_read_back_in_whole_words() {
     let (_dir, store, id) = demo_contract();
@@ -484,24 +469,14 @@ fn the_reports_tables_read_back_in_whole_words() {
     // end; the end-of-contract summary, with its two tables.
     for (period, expected) in [(Some(2), &with_status), (None, &names)] {
         let bytes = pdf::progress_report(&k.submitted, &k.delivery, period, today).unwrap();
-        let text = raw_text(&bytes);
+        let text = crate::support::pdf_text(&bytes, "-raw");
         let split = crate::pdf::assert_whole_or_hyphenated(&text, expected, "progress report");
         assert!(split.is_empty(), "{period:?}: words split: {split:?}");
     }
 }
 
 fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = crate::support::tool("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("run pdftotext (install poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    crate::support::pdf_text(bytes, "-layout")
 }
 
 /// The demo offer, won, with two quarters recorded (one corrected).

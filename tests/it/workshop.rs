@@ -53,19 +53,8 @@ fn today() -> NaiveDate {
 }
 
 fn pdftotext(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("handout.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = crate::support::tool("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success());
     // One space between words, so that a name broken across lines is found.
-    String::from_utf8(out.stdout)
-        .unwrap()
+    crate::support::pdf_text(bytes, "-raw")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -673,8 +662,7 @@ fn a_long_participant_name_wraps_in_the_handout_and_is_never_cut_short() {
     if std::fs::create_dir_all(&dir_out).is_ok() {
         let _ = std::fs::write(dir_out.join("workshop-handout-long-name.pdf"), &bytes);
     }
-    let text = pdftotext(&bytes);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = pdftotext(&bytes);
     assert!(flat.contains(long), "{flat}");
     assert!(!flat.contains('\u{2026}'), "a name was cut short: {flat}");
 }

@@ -19,21 +19,6 @@ static EN_GB: LazyLock<Option<Standard>> = LazyLock::new(|| {
 /// English dictionaries have about 45 letters.
 const LONGEST_WORD: usize = 64;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A place where a word may be split: the byte offset of the second part,
 /// and whether a hyphen must be added to the first (not when the word
 /// already has one there).
@@ -53,7 +38,9 @@ pub(crate) fn is_plain_word(token: &str) -> bool {
     // English word is not a word (and is cut, not hyphenated).
     !core.is_empty()
         && core.len() <= LONGEST_WORD
-        && !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(core))
+        && !crate::money::MONTHS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(core))
         && core
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}'))
