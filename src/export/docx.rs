@@ -22,9 +22,9 @@ use docx_rs::{
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
-use super::content::{self, CommitmentRow};
+use super::content;
 use super::pdf::markdown::{self, Block};
-use super::pdf::{self, BREAK, Face, Span};
+use super::pdf::{self, BREAK, Face, Span, WordTable};
 use super::{ExportError, write};
 use crate::domain::{OfferDocument, Question};
 use crate::score;
@@ -124,27 +124,20 @@ pub fn submission(doc: &OfferDocument, today: NaiveDate) -> Result<Vec<u8>, Expo
             let rows = content::theme_rows(&report, &clean);
             let texts: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
             let last = rows.len().saturating_sub(1);
-            let rows: Vec<Vec<Vec<Paragraph>>> = rows
-                .into_iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    row.into_iter()
-                        .map(|cell| {
-                            let run = Run::new().add_text(cell);
-                            vec![Paragraph::new().add_run(if i == last { run.bold() } else { run })]
-                        })
-                        .collect()
-                })
-                .collect();
-            w.table(&content::THEME_COLUMNS, &texts, rows);
+            w.table(&content::THEME_COLUMNS, &texts, |i, row| {
+                row.iter()
+                    .map(|cell| {
+                        let run = Run::new().add_text(cell);
+                        vec![Paragraph::new().add_run(if i == last { run.bold() } else { run })]
+                    })
+                    .collect()
+            });
             w.add(heading(2, "By commitment"));
             let rows = content::value_rows(doc, &report, &clean);
             let texts: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
-            let rows = rows
-                .into_iter()
-                .map(|row| row.into_iter().map(|c| vec![para(&c)]).collect())
-                .collect();
-            w.table(&content::VALUE_COLUMNS, &texts, rows);
+            w.table(&content::VALUE_COLUMNS, &texts, |_, row| {
+                row.iter().map(|c| vec![para(c)]).collect()
+            });
         }
     }
 
@@ -171,25 +164,40 @@ impl Writer {
     }
 
     /// A table in the table style, its first row a header row that Word
-    /// repeats on every page the table runs onto.
-    /// Its columns are as wide as the PDF's (from the cells' `texts`).
+    /// repeats on every page the table runs onto. Its columns are as wide
+    /// as the PDF's and in its type size, and its words break where the
+    /// PDF's do: `row` makes a row's cells (paragraphs) from its `texts`,
+    /// soft hyphens added.
     fn table(
         &mut self,
         columns: &[(&str, bool)],
         texts: &[Vec<String>],
-        rows: Vec<Vec<Vec<Paragraph>>>,
+        row: impl Fn(usize, &[String]) -> Vec<Vec<Paragraph>>,
     ) {
         let titles: Vec<&str> = columns.iter().map(|c| c.0).collect();
-        let widths: Vec<usize> = pdf::table_shares(&titles, texts)
+        let WordTable {
+            shares,
+            size,
+            cells,
+        } = pdf::word_table(&titles, texts);
+        let widths: Vec<usize> = shares
             .iter()
             .map(|share| (TEXT_W * share) as usize)
             .collect();
+        // The PDF's type for this table: smaller where its longest words
+        // needed it.
+        let style = match (size * 2.0).round() as u32 {
+            17.. => "TableText",
+            16 => "TableText16",
+            15 => "TableText15",
+            _ => "TableText14",
+        };
         let cell = |i: usize, paragraphs: Vec<Paragraph>| {
             let right = columns.get(i).is_some_and(|c| c.1);
             paragraphs.into_iter().fold(
                 TableCell::new().width(widths[i], WidthType::Dxa),
                 |cell, p| {
-                    cell.add_paragraph(p.style("TableText").align(if right {
+                    cell.add_paragraph(p.style(style).align(if right {
                         AlignmentType::Right
                     } else {
                         AlignmentType::Left
@@ -212,10 +220,11 @@ impl Writer {
         )
         .cant_split();
         let mut table_rows = vec![header];
-        for row in rows {
+        for (i, texts) in cells.iter().enumerate() {
             table_rows.push(
                 TableRow::new(
-                    row.into_iter()
+                    row(i, texts)
+                        .into_iter()
                         .enumerate()
                         .map(|(i, paragraphs)| cell(i, paragraphs))
                         .collect(),
@@ -445,6 +454,16 @@ fn styles() -> Vec<Style> {
         p("TableText", "Table Text")
             .size(17)
             .line_spacing(LineSpacing::new().after(0).line(240)),
+        // The smaller steps of a table whose longest words need them.
+        p("TableText16", "Table Text 8")
+            .based_on("TableText")
+            .size(16),
+        p("TableText15", "Table Text 7.5")
+            .based_on("TableText")
+            .size(15),
+        p("TableText14", "Table Text 7")
+            .based_on("TableText")
+            .size(14),
         p("TableAfter", "Table After")
             .size(8)
             .line_spacing(LineSpacing::new().after(120)),
@@ -676,25 +695,29 @@ fn commitments(w: &mut Writer, doc: &OfferDocument, clean: &dyn Fn(&str) -> Stri
             ]
         })
         .collect();
-    let rows = rows
-        .into_iter()
-        .map(|r: CommitmentRow| {
-            let mut what = vec![para(&r.what)];
-            if let Some(topic) = r.topic {
-                what.push(muted_italic(&topic));
-            }
-            vec![
-                vec![para(&r.number)],
-                what,
-                vec![para(&r.quantity)],
-                vec![para(&r.by)],
-                vec![para(&r.place)],
-                vec![para(&r.owner)],
-                vec![para(&r.kpi)],
-            ]
-        })
+    // The hot topic's lines, last in the commitment's cell, in italics.
+    let topic_lines: Vec<usize> = rows
+        .iter()
+        .map(|r| r.topic.as_ref().map_or(0, |t| t.split('\n').count()))
         .collect();
-    w.table(&columns, &texts, rows);
+    w.table(&columns, &texts, |i, cells| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(c, text)| {
+                let lines: Vec<&str> = text.split('\n').collect();
+                let at = lines.len().saturating_sub(topic_lines[i]);
+                if c == 1 && topic_lines[i] > 0 && at > 0 {
+                    vec![
+                        para(&lines[..at].join("\n")),
+                        muted_italic(&lines[at..].join("\n")),
+                    ]
+                } else {
+                    vec![para(text)]
+                }
+            })
+            .collect()
+    });
 }
 
 /// Zips the document, with the first row of every table marked as a header.

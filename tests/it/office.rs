@@ -461,3 +461,29 @@ fn the_command_line_writes_every_export() {
     .unwrap();
     assert_eq!(json[0]["answer"]["char_limit"], 50);
 }
+
+#[test]
+fn the_docx_tables_break_words_as_the_pdf_does() {
+    // Long role names fit their columns whole, as in the PDF; in a table
+    // too narrow for its words, Word and LibreOffice hyphenate where the
+    // PDF does, at a visible hyphen.
+    for (name, doc) in [
+        ("long-roles", crate::pdf::long_roles()),
+        ("narrow-columns", crate::pdf::narrow_columns()),
+    ] {
+        let bytes = docx::submission(&doc, today()).unwrap();
+        let (text, _) = docx_text(&bytes, name);
+        let split = crate::pdf::assert_whole_or_hyphenated(
+            &text,
+            &crate::pdf::commitment_words(&doc),
+            name,
+        );
+        if name == "long-roles" {
+            // Only after a hyphen of their own, as a browser may break.
+            assert!(
+                split.iter().all(|w| w.contains('-')),
+                "{name}: split {split:?}"
+            );
+        }
+    }
+}

@@ -856,7 +856,7 @@ pub(crate) fn assert_whole_or_hyphenated(
 }
 
 /// Long role names, places and KPIs, as a real offer of 60 commitments has.
-fn long_roles() -> OfferDocument {
+pub(crate) fn long_roles() -> OfferDocument {
     const OWNERS: [&str; 6] = [
         "Procurement and Supply Chain Manager",
         "Apprenticeship Coordinator",
@@ -886,7 +886,7 @@ fn long_roles() -> OfferDocument {
 
 /// A table that cannot fit: every cell one long word, so that the columns'
 /// longest words together are wider than the page at the smallest type.
-fn narrow_columns() -> OfferDocument {
+pub(crate) fn narrow_columns() -> OfferDocument {
     let mut doc = demo();
     let long = [
         "Electroencephalographically",

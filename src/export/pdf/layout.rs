@@ -291,6 +291,43 @@ fn words(fonts: &Fonts, spans: &[Span], size: f32, max: f32) -> Vec<Word> {
     split
 }
 
+/// `text` (in the regular face) with a soft hyphen (U+00AD) wherever
+/// [`wrap`] would split one of its words to fit `width` at `size`: for a
+/// word processor to break the word where the PDF does, with a visible
+/// hyphen, and nowhere else.
+pub(crate) fn soft_hyphens(fonts: &Fonts, text: &str, size: f32, width: f32) -> String {
+    let token = |tok: &str| -> String {
+        let pieces = words(fonts, &[Span::regular(tok)], size, width);
+        if pieces.len() <= 1 {
+            return tok.to_owned();
+        }
+        let mut out = String::new();
+        let mut rest = tok;
+        for piece in &pieces[..pieces.len() - 1] {
+            let text: String = piece.pieces.iter().map(|p| p.1.as_str()).collect();
+            if let Some(stem) = text.strip_suffix('-')
+                && !rest.starts_with(text.as_str())
+                && rest.starts_with(stem)
+            {
+                // A hyphen the split added: optional in the word processor.
+                out.push_str(stem);
+                out.push('\u{00AD}');
+                rest = &rest[stem.len()..];
+            } else if rest.starts_with(text.as_str()) {
+                // After a hyphen of its own: a word processor breaks there.
+                out.push_str(&text);
+                rest = &rest[text.len()..];
+            }
+        }
+        out.push_str(rest);
+        out
+    };
+    text.split('\n')
+        .map(|line| line.split(' ').map(token).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Splits spans into words at spaces and forced line breaks.
 fn tokens(fonts: &Fonts, spans: &[Span], size: f32) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
@@ -508,7 +545,7 @@ impl Column {
 }
 
 /// A cell's padding, left and right, in points.
-const PAD_X: f32 = 4.0;
+pub(crate) const PAD_X: f32 = 4.0;
 /// A cell's padding, top and bottom, in points.
 const PAD_Y: f32 = 3.5;
 /// How far a table's type may shrink for its columns' longest words to fit.
@@ -536,15 +573,17 @@ fn cell(row: &[Vec<Span>], i: usize) -> &[Span] {
 }
 
 /// Lays out a table of `columns` and `rows` in `width` points at `size`
-/// (see [`TableLayout`]).
+/// (see [`TableLayout`]), each column `slack` points wider than its words
+/// need (0 for the PDF itself).
 pub(crate) fn table_layout(
     fonts: &Fonts,
     columns: &[Column],
     rows: &[Vec<Vec<Span>>],
     size: f32,
     width: f32,
+    slack: f32,
 ) -> TableLayout {
-    let pad = 2.0 * PAD_X;
+    let pad = 2.0 * PAD_X + slack;
     let measure = |size: f32| -> Vec<Extent> {
         columns
             .iter()
@@ -926,7 +965,7 @@ impl Doc {
         let pad_y = PAD_Y;
         let frame_w = self.frame.width();
         let TableLayout { size, widths } =
-            table_layout(&self.fonts, columns, rows, style.size, frame_w);
+            table_layout(&self.fonts, columns, rows, style.size, frame_w, 0.0);
         let style = Style {
             size,
             leading: style.leading * size / style.size,

@@ -30,7 +30,7 @@ mod workshop;
 
 pub(crate) use fonts::Face;
 pub(crate) use layout::{BREAK, Span};
-pub(crate) use offer::table_shares;
+pub(crate) use offer::{WordTable, word_table};
 
 use std::path::Path;
 

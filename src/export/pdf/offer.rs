@@ -573,22 +573,57 @@ fn commitments(out: &mut Doc, doc: &OfferDocument) {
     out.table(&columns, &rows, TABLE);
 }
 
-/// The share of the text width (0 to 1) each column of a table of these
-/// `titles` and plain-text `cells` (lines separated by `\n`) gets in the
-/// submission PDF, for the Word file's tables to match it.
-pub(crate) fn table_shares(titles: &[&str], cells: &[Vec<String>]) -> Vec<f32> {
-    let even = vec![1.0 / titles.len().max(1) as f32; titles.len()];
+/// A table as the submission PDF lays it out, for the Word file's tables
+/// to match it: see [`word_table`].
+pub(crate) struct WordTable {
+    /// Each column's share of the text width, 0 to 1.
+    pub shares: Vec<f32>,
+    /// The table's type size, in points.
+    pub size: f32,
+    /// The cells, with a soft hyphen wherever the PDF splits a word.
+    pub cells: Vec<Vec<String>>,
+}
+
+/// The columns' widths and type size the submission PDF gives a table of
+/// these `titles` and plain-text `cells` (lines separated by `\n`), and the
+/// cells with soft hyphens where the PDF hyphenates, so that a word
+/// processor breaks the table's words where the PDF does.
+pub(crate) fn word_table(titles: &[&str], cells: &[Vec<String>]) -> WordTable {
     let Ok(fonts) = super::fonts::metrics() else {
-        return even;
+        return WordTable {
+            shares: vec![1.0 / titles.len().max(1) as f32; titles.len()],
+            size: TABLE.size,
+            cells: cells.to_vec(),
+        };
     };
     let columns: Vec<Column> = titles.iter().map(|t| Column::new(t)).collect();
     let rows: Vec<Vec<Vec<Span>>> = cells
         .iter()
         .map(|row| row.iter().map(|c| vec![Span::regular(c.clone())]).collect())
         .collect();
+    // A word processor measures and rounds a little differently: each
+    // column gets a point and a half to spare.
+    let slack = 1.5;
     let frame = super::layout::PAGE_FRAME.width();
-    let laid = super::layout::table_layout(&fonts, &columns, &rows, TABLE.size, frame);
-    laid.widths.iter().map(|w| w / frame).collect()
+    let laid = super::layout::table_layout(&fonts, &columns, &rows, TABLE.size, frame, slack);
+    let inner: Vec<f32> = laid
+        .widths
+        .iter()
+        .map(|w| w - 2.0 * super::layout::PAD_X - slack)
+        .collect();
+    WordTable {
+        shares: laid.widths.iter().map(|w| w / frame).collect(),
+        size: laid.size,
+        cells: cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&inner)
+                    .map(|(c, w)| super::layout::soft_hyphens(&fonts, c, laid.size, *w))
+                    .collect()
+            })
+            .collect(),
+    }
 }
 
 /// The social value in GBP at the buyer's proxy values.
