@@ -152,6 +152,14 @@ impl Ctx {
     }
 
     /// Says which file was written.
+    /// Says on standard error what a PDF just written could not print.
+    pub(crate) fn warn_unprintable(&self, list: &[offerwright::export::pdf::Unprintable]) {
+        for u in list {
+            // The characters come from a stranger's file.
+            eprintln!("warning: {}", offerwright::text::terminal(&u.message));
+        }
+    }
+
     pub(crate) fn wrote(&self, what: &str, out: &Path) -> Result<()> {
         self.print(&serde_json::json!({ "file": out }), || {
             format!("Wrote {what} to {}\n", out.display())

@@ -795,6 +795,63 @@ fn the_command_line_writes_the_pdfs() {
         said.contains("1 character in c1 cannot be printed"),
         "{said}"
     );
+    // The plan on a page says so too, and has no Word file to mention.
+    let mut odd_plan = plan("durham");
+    odd_plan.hot_topics[0].title.push_str(" \u{1F331}");
+    let plan_file = dir.path().join("odd.svplan.json");
+    std::fs::write(&plan_file, files::write_plan(&odd_plan)).unwrap();
+    let out = Command::new(crate::support::cli_binary())
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "plan",
+            "pdf",
+            plan_file.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains(
+            "warning: 1 character in the plan cannot be printed in the PDF: \u{1F331} (it shows \
+             as \u{25A1} in it)\n"
+        ),
+        "{warned}"
+    );
+}
+
+#[test]
+fn every_pdf_names_what_it_cannot_print() {
+    let mut doc = demo();
+    doc.plan.hot_topics[1].title.push_str(" \u{2764}\u{FE0F}");
+    assert_eq!(pdf::unprintable_plan(&doc.plan).len(), 1);
+    assert_eq!(pdf::unprintable_plan(&doc.plan)[0].place, "the plan");
+    // A progress report: the offer's places, then each period's records.
+    let delivery = offerwright::domain::Delivery {
+        awarded_on: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+        start: NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
+        reporting: offerwright::domain::Frequency::Quarterly,
+        records: vec![offerwright::domain::DeliveryRecord {
+            commitment: "c1".to_owned(),
+            period: 2,
+            achieved: Decimal::ONE,
+            note: Some("Hired \u{1F44D}".to_owned()),
+            evidence: Vec::new(),
+            recorded_by: "Jo".to_owned(),
+            recorded_at: "2027-10-01T09:00:00+01:00".to_owned(),
+        }],
+    };
+    let places: Vec<String> = pdf::unprintable_progress(&doc, &delivery)
+        .into_iter()
+        .map(|u| u.place)
+        .collect();
+    assert_eq!(places, ["the plan", "the records of period 2"]);
+    // Each prints as a white square.
+    let text = text(&on_disk(&pdf::plan_on_a_page(&doc.plan).unwrap()));
+    assert!(text.contains("\u{25A1}"), "{text}");
+    assert!(!text.contains('?'), "{text}");
 }
 
 /// The words of a PDF's text in content order, each with the forms a reader

@@ -665,4 +665,23 @@ fn a_long_participant_name_wraps_in_the_handout_and_is_never_cut_short() {
     let flat = pdftotext(&bytes);
     assert!(flat.contains(long), "{flat}");
     assert!(!flat.contains('\u{2026}'), "a name was cut short: {flat}");
+    // Nothing the font lacks, so nothing to warn of; an emoji in a name is.
+    assert!(pdf::unprintable_handout(&c, &pack).is_empty());
+    let mut odd = participant(&pack, 2);
+    odd.offer.bidder.name = "Smiles \u{1F600} Catering".to_owned();
+    let name = files::workshop_offer_file_name(&odd, &pack.title);
+    files::save_offer(&dir.path().join(name), &odd).unwrap();
+    let collected = workshop::collect(dir.path(), &pack).unwrap();
+    let c = workshop::compare(&pack, &collected, false);
+    let warned = pdf::unprintable_handout(&c, &pack);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(
+        warned[0].message,
+        "1 character in the participants' names cannot be printed in the PDF: \u{1F600} (it \
+         shows as \u{25A1} in it)"
+    );
+    assert!(
+        pdftotext(&pdf::workshop_handout(&c, &pack, today()).unwrap())
+            .contains("Smiles \u{25A1} Catering")
+    );
 }

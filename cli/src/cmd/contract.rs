@@ -305,6 +305,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: ContractCommand) -> Result<()> {
             }
             let format = ops::contracts::ReportFormat::of_path(&out);
             ops::contracts::write_report(&doc, &d, period, format, today, &out)?;
+            if format == ops::contracts::ReportFormat::Pdf {
+                ctx.warn_unprintable(&offerwright::export::pdf::unprintable_progress(&doc, &d));
+            }
             ctx.wrote(&ops::contracts::report_title(&doc, &d, period), &out)
         }
     }

@@ -203,10 +203,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
             };
             export.write(&doc, ctx.today(), &out)?;
             let unprintable = export::pdf::unprintable(&doc);
-            for u in &unprintable {
-                // The characters come from a stranger's file.
-                eprintln!("warning: {}", offerwright::text::terminal(&u.message));
-            }
+            ctx.warn_unprintable(&unprintable);
             let what = if review {
                 "the review copy (with the self-score; not for submission)"
             } else {

@@ -159,6 +159,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PlanCommand) -> Result<()> {
                 plans::get(ctx.store()?.conn(), &plan)?
             };
             pdf::write_plan_on_a_page(&plan, &out)?;
+            ctx.warn_unprintable(&pdf::unprintable_plan(&plan));
             ctx.print(&serde_json::json!({ "plan": plan.id, "file": out }), || {
                 format!("Wrote the plan on a page to {}\n", out.display())
             })

@@ -213,6 +213,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: WorkshopCommand) -> Result<()> {
             }
             if let Some(path) = &pdf_out {
                 Output::Handout.write(&comparison, &pack, ctx.today(), path)?;
+                ctx.warn_unprintable(&offerwright::export::pdf::unprintable_handout(
+                    &comparison,
+                    &pack,
+                ));
             }
             ctx.print(&comparison, || {
                 let mut out = comparison_text(&comparison);

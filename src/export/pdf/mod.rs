@@ -32,6 +32,7 @@ pub(crate) use fonts::Face;
 pub(crate) use layout::{BREAK, Span};
 pub(crate) use offer::{WordTable, word_table};
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -165,12 +166,68 @@ pub struct Unprintable {
 /// document's order: the tender, the bidder, each question and answer, each
 /// commitment, the plan.
 pub fn unprintable(doc: &OfferDocument) -> Vec<Unprintable> {
-    let Ok(fonts) = fonts::metrics() else {
-        return Vec::new();
-    };
+    report_places(offer_places(doc), true)
+}
+
+/// The same for the plan on a page.
+pub fn unprintable_plan(plan: &Plan) -> Vec<Unprintable> {
+    report_places(vec![("the plan".to_owned(), plan_texts(plan))], false)
+}
+
+/// The same for a progress report or end-of-contract summary: the offer,
+/// then each period's delivery records (their notes, evidence and who
+/// recorded them).
+pub fn unprintable_progress(doc: &OfferDocument, delivery: &Delivery) -> Vec<Unprintable> {
+    let mut places = offer_places(doc);
+    let mut periods: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    for r in &delivery.records {
+        let texts = periods.entry(r.period).or_default();
+        texts.push(&r.recorded_by);
+        texts.extend(r.note.as_deref());
+        texts.extend(r.evidence.iter().map(|e| e.text.as_str()));
+    }
+    places.extend(
+        periods
+            .into_iter()
+            .map(|(n, texts)| (format!("the records of period {n}"), texts)),
+    );
+    report_places(places, false)
+}
+
+/// The same for a workshop handout: the participants' names, the pack's
+/// plan and the comparison's titles.
+pub fn unprintable_handout(
+    comparison: &crate::workshop::Comparison,
+    pack: &Workshop,
+) -> Vec<Unprintable> {
+    let mut names: Vec<&str> = comparison
+        .rows
+        .iter()
+        .map(|r| r.participant.as_str())
+        .collect();
+    names.extend(comparison.exemplar.iter().map(|e| e.bidder.as_str()));
+    report_places(
+        vec![
+            (
+                "the workshop".to_owned(),
+                vec![
+                    &comparison.title,
+                    &comparison.tender_title,
+                    &comparison.buyer,
+                    &comparison.reference,
+                ],
+            ),
+            ("the participants' names".to_owned(), names),
+            ("the plan".to_owned(), plan_texts(&pack.plan)),
+        ],
+        false,
+    )
+}
+
+/// The places of an offer document and their texts, in the document's order.
+fn offer_places(doc: &OfferDocument) -> Vec<(String, Vec<&str>)> {
     let t = &doc.tender;
     let b = &doc.offer.bidder;
-    let p = &doc.plan;
     let mut places: Vec<(String, Vec<&str>)> = vec![
         (
             "the tender".to_owned(),
@@ -209,6 +266,12 @@ pub fn unprintable(doc: &OfferDocument) -> Vec<Unprintable> {
         );
         places.push((c.id.clone(), texts));
     }
+    places.push(("the plan".to_owned(), plan_texts(&doc.plan)));
+    places
+}
+
+/// The texts of a plan that its PDFs print.
+fn plan_texts(p: &Plan) -> Vec<&str> {
     let mut plan: Vec<&str> = vec![&p.title, &p.issuer];
     plan.extend(p.local_area.as_deref());
     plan.extend(p.summary.as_deref());
@@ -226,7 +289,15 @@ pub fn unprintable(doc: &OfferDocument) -> Vec<Unprintable> {
         plan.push(&m.name);
         plan.push(&m.unit);
     }
-    places.push(("the plan".to_owned(), plan));
+    plan
+}
+
+/// The places among `places` with characters the font cannot print; the
+/// message says the Word file keeps them where there is one (`word`).
+fn report_places(places: Vec<(String, Vec<&str>)>, word: bool) -> Vec<Unprintable> {
+    let Ok(fonts) = fonts::metrics() else {
+        return Vec::new();
+    };
     places
         .into_iter()
         .filter_map(|(place, texts)| {
@@ -247,9 +318,16 @@ pub fn unprintable(doc: &OfferDocument) -> Vec<Unprintable> {
                 } else {
                     ""
                 };
+                let kept = if !word {
+                    ""
+                } else if count == 1 {
+                    "; the Word file keeps it"
+                } else {
+                    "; the Word file keeps them"
+                };
                 let message = format!(
-                    "{count} {} in {place} cannot be printed in the PDF: {}{more} ({} as {} in it; \
-                     the Word file keeps {})",
+                    "{count} {} in {place} cannot be printed in the PDF: {}{more} ({} as {} in \
+                     it{kept})",
                     if count == 1 {
                         "character"
                     } else {
@@ -258,7 +336,6 @@ pub fn unprintable(doc: &OfferDocument) -> Vec<Unprintable> {
                     shown.join(" "),
                     if count == 1 { "it shows" } else { "each shows" },
                     fonts::MISSING,
-                    if count == 1 { "it" } else { "them" },
                 );
                 Unprintable {
                     place,
