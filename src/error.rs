@@ -125,6 +125,16 @@ impl From<StoreError> for UserError {
     }
 }
 
+impl From<crate::discovery::DiscoveryError> for UserError {
+    fn from(e: crate::discovery::DiscoveryError) -> Self {
+        use crate::discovery::DiscoveryError;
+        match e {
+            DiscoveryError::Answers(f) => UserError::from(f),
+            DiscoveryError::Bank(m) => UserError::new(ErrorCode::Internal, m),
+        }
+    }
+}
+
 impl From<crate::workshop::WorkshopError> for UserError {
     fn from(e: crate::workshop::WorkshopError) -> Self {
         UserError::new(ErrorCode::Io, e.to_string())

@@ -5,6 +5,8 @@
 //!   arguments, results (the TypeScript contract is generated from it);
 //! - [`delivery`]: after award, where each commitment stands against its
 //!   promise and its pro-rata target;
+//! - [`discovery`]: guided discovery: an interview per offer from the
+//!   question bank, and draft commitments sized by the self-score;
 //! - [`domain`]: plain types for plans, tenders, offers and evidence;
 //! - [`files`]: the interchange files (plan and offer files, workshop packs): strict import,
 //!   export, JSON Schemas;
@@ -35,6 +37,7 @@
 
 pub mod api;
 pub mod delivery;
+pub mod discovery;
 pub mod domain;
 pub mod error;
 pub mod export;

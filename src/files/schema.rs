@@ -10,7 +10,8 @@ use schemars::generate::SchemaSettings;
 
 use super::{OfferFile, PlanFile, WorkshopFile};
 
-fn generate<T: schemars::JsonSchema>() -> String {
+/// The JSON Schema (draft 2020-12) of `T`, pretty-printed.
+pub(crate) fn generate<T: schemars::JsonSchema>() -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let schema = generator.into_root_schema_for::<T>();
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

@@ -16,11 +16,14 @@
 //!   participant's offer file;
 //! - [`import`]: a plan or offer file into the store, naming the file in
 //!   its refusal;
+//! - [`discovery`]: an offer's interview, and adding the drafts its
+//!   answers make;
 //! - [`plans`]: a plan's place entries that join two names, and splitting
 //!   them.
 
 pub mod contracts;
 pub mod demo;
+pub mod discovery;
 pub mod exports;
 pub mod import;
 pub mod plans;

@@ -8,6 +8,7 @@ mod bindings;
 mod busy;
 mod cli;
 mod delivery;
+mod discovery;
 mod examples;
 mod fuzz;
 mod hostile;

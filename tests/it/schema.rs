@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use offerwright::discovery::bank_schema;
 use offerwright::files::schema::{offer_schema, plan_schema, workshop_schema};
 
 fn check(file: &str, generated: &str) {
@@ -27,6 +28,11 @@ fn plan_schema_is_up_to_date() {
 #[test]
 fn offer_schema_is_up_to_date() {
     check("offer.schema.json", &offer_schema());
+}
+
+#[test]
+fn discovery_bank_schema_is_up_to_date() {
+    check("discovery.schema.json", &bank_schema());
 }
 
 #[test]

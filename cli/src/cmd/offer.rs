@@ -53,6 +53,20 @@ pub(crate) enum OfferCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Find your social value: the interview for an offer's plan
+    /// (--questions), or the draft commitments an answers file makes, added
+    /// to the stored offer (--answers).
+    Discover {
+        /// An offer id (or, with --questions, the path of a .svoffer.json file).
+        offer: String,
+        /// Print the interview: each question's id, kind and wording.
+        #[arg(long, conflicts_with = "answers", required_unless_present = "answers")]
+        questions: bool,
+        /// An answers file, {"answers": {"<question id>": value}}: adds the
+        /// drafts it makes to the offer and prints them.
+        #[arg(long)]
+        answers: Option<PathBuf>,
+    },
     /// Write an offer (from the store or an offer file) as a tender-ready PDF.
     Pdf {
         /// An offer id, or the path of a .svoffer.json file.
@@ -194,6 +208,25 @@ pub(crate) fn run(ctx: &Ctx, cmd: OfferCommand) -> Result<()> {
                 },
             )
         }
+        OfferCommand::Discover {
+            offer,
+            questions: _,
+            answers: None,
+        } => {
+            let doc = load_offer(ctx, &offer)?;
+            let questions = ops::discovery::questions(&doc)?;
+            ctx.print(&questions, || interview_text(&questions))
+        }
+        OfferCommand::Discover {
+            offer,
+            answers: Some(file),
+            ..
+        } => {
+            let id = crate::offer_id(&offer)?;
+            let mut store = ctx.store()?;
+            let drafts = ops::discovery::add_drafts(&mut store, id, &file)?;
+            ctx.print(&drafts, || drafts_text(&drafts))
+        }
         OfferCommand::Pdf { offer, out, review } => {
             let doc = load_offer(ctx, &offer)?;
             let export = if review {
@@ -324,6 +357,60 @@ fn offer_text(doc: &OfferDocument) -> String {
         if !facts.is_empty() {
             out.push_str(&format!("      {}\n", facts.join(", ")));
         }
+    }
+    out
+}
+
+/// The interview as text: a question a line, with its id and what it takes.
+fn interview_text(questions: &[offerwright::discovery::Question]) -> String {
+    use offerwright::discovery::QuestionKind;
+    if questions.is_empty() {
+        return "The plan has no hot topic with measures: there is nothing to ask.\n".to_owned();
+    }
+    let mut out = String::new();
+    for q in questions {
+        let takes = match q.kind {
+            QuestionKind::YesNo => "true or false".to_owned(),
+            QuestionKind::Number => match &q.unit {
+                Some(unit) => format!("a number, in {unit}"),
+                None => "a number".to_owned(),
+            },
+            QuestionKind::ShortText => "text".to_owned(),
+        };
+        let indent = if q.when.is_some() { "    " } else { "" };
+        out.push_str(&format!("{indent}{}: {} ({takes})\n", q.id, q.asks));
+    }
+    out.push_str(
+        "\nAnswer in a file, {\"answers\": {\"<id>\": value}}, then run offerwright offer discover <offer id> --answers <file>.\n",
+    );
+    out
+}
+
+/// The drafts as text: what was added, its band, and what was sized or skipped.
+fn drafts_text(d: &offerwright::discovery::Drafts) -> String {
+    let mut out = String::new();
+    if d.drafts.is_empty() {
+        out.push_str("No draft: no answer promised more than you do today.\n");
+    }
+    for draft in &d.drafts {
+        let c = &draft.commitment;
+        let band = draft
+            .band
+            .map(|b| format!("band {}", b.label()))
+            .unwrap_or_else(|| "no band".to_owned());
+        out.push_str(&format!(
+            "Added {}: {} ({} by {}, {band})\n",
+            c.id,
+            c.what,
+            c.quantity.map(quantity).unwrap_or_default(),
+            c.by.map(uk_date).unwrap_or_default(),
+        ));
+        if let Some(why) = &draft.sized {
+            out.push_str(&format!("  sized to the contract: {why}\n"));
+        }
+    }
+    for s in &d.skipped {
+        out.push_str(&format!("Not drafted, {}: {}\n", s.measure, s.reason));
     }
     out
 }
