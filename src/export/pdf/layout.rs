@@ -398,15 +398,11 @@ fn hyphenate(fonts: &Fonts, word: &Word, size: f32, max: f32) -> Option<(Word, W
     }
     let second = text[point.at..].to_owned();
     Some((
+        // Measured as drawn, hyphen and kerning included.
         Word::one(
             face,
-            first,
-            fonts.width(face, &text[..point.at], size)
-                + if point.hyphen {
-                    fonts.width(face, "-", size)
-                } else {
-                    0.0
-                },
+            first.clone(),
+            fonts.width(face, &first, size),
             0.0,
             false,
         ),
@@ -421,37 +417,41 @@ fn hyphenate(fonts: &Fonts, word: &Word, size: f32, max: f32) -> Option<(Word, W
 }
 
 /// Cuts a word longer than any line into pieces that fit `max`, each but the
-/// last ending in a visible hyphen.
+/// last ending in a visible hyphen. A piece is filled a character at a time
+/// by unkerned widths (never less than the kerned ones), then measured as
+/// it is drawn.
 fn cut(fonts: &Fonts, word: Word, size: f32, max: f32, out: &mut Vec<Word>) {
     let (space, newline) = (word.space, word.newline);
+    let finish = |mut part: Word| {
+        for p in &mut part.pieces {
+            p.2 = fonts.width(p.0, &p.1, size);
+        }
+        part.width = part.pieces.iter().map(|p| p.2).sum();
+        part
+    };
     let mut part = Word::default();
     for (face, text, _) in word.pieces {
         let hyphen = fonts.width(face, "-", size);
         let mut piece = String::new();
-        let mut piece_w = 0.0;
         for c in text.chars() {
             let mut buf = [0_u8; 4];
             let w = fonts.width(face, c.encode_utf8(&mut buf), size);
             if part.width + w + hyphen > max + 0.01 && part.width > 0.0 {
                 piece.push('-');
-                piece_w += hyphen;
-                part.width += hyphen;
-                part.pieces
-                    .push((face, std::mem::take(&mut piece), piece_w));
-                piece_w = 0.0;
-                out.push(std::mem::take(&mut part));
+                part.pieces.push((face, std::mem::take(&mut piece), 0.0));
+                out.push(finish(std::mem::take(&mut part)));
             }
             piece.push(c);
-            piece_w += w;
             part.width += w;
         }
         if !piece.is_empty() {
-            part.pieces.push((face, piece, piece_w));
+            part.pieces.push((face, piece, 0.0));
         }
     }
-    part.space = space;
-    part.newline = newline;
-    out.push(part);
+    let mut last = finish(part);
+    last.space = space;
+    last.newline = newline;
+    out.push(last);
 }
 
 /// Places a line's words into runs of one face each.
