@@ -144,6 +144,18 @@ pub struct DocumentArgs {
     pub doc: Value,
 }
 
+/// An offer in memory and the user's answers to its interview.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DiscoveryArgs {
+    /// The offer document.
+    #[ts(as = "crate::domain::OfferDocument")]
+    pub doc: Value,
+    /// The answers, by question id: numbers, true or false, or text.
+    #[ts(type = "Record<string, number | boolean | string>")]
+    pub answers: Value,
+}
+
 /// Hot topics' weights as typed (a plan being written).
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@
 use crate::api::Session;
 use crate::api::args::*;
 use crate::delivery::ContractStatus;
+use crate::discovery::{self, Drafts, Question};
 use crate::domain::{
     Bidder, Commitment, Evidence, JoinedPlace, Offer, OfferDocument, Plan, Tender, Workshop,
 };
@@ -307,6 +308,17 @@ pub(super) fn score_document(_: &Session, a: DocumentArgs) -> R<Report> {
 pub(super) fn unprintable(_: &Session, a: DocumentArgs) -> R<Vec<Unprintable>> {
     let doc: OfferDocument = files::from_value(a.doc, "document")?;
     Ok(pdf::unprintable(&doc))
+}
+
+pub(super) fn discovery_questions(_: &Session, a: DocumentArgs) -> R<Vec<Question>> {
+    let doc: OfferDocument = files::from_value(a.doc, "document")?;
+    Ok(discovery::interview(&doc)?)
+}
+
+pub(super) fn discovery_drafts(_: &Session, a: DiscoveryArgs) -> R<Drafts> {
+    let doc: OfferDocument = files::from_value(a.doc, "document")?;
+    let answers = discovery::answers_from_value(&doc, serde_json::json!({ "answers": a.answers }))?;
+    Ok(discovery::drafts(&doc, &answers)?)
 }
 
 pub(super) fn portal_answers(_: &Session, a: DocumentArgs) -> R<Vec<PortalAnswer>> {

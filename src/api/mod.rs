@@ -221,6 +221,7 @@ macro_rules! commands {
 }
 
 use crate::delivery::ContractStatus;
+use crate::discovery::{Drafts, Question};
 use crate::domain::{JoinedPlace, Plan, Workshop};
 use crate::error::StoreStatus;
 use crate::export::pdf::Unprintable;
@@ -324,6 +325,10 @@ commands! {
     portal_answers(DocumentArgs) -> Vec<PortalAnswer>;
     /// The characters of the offer in memory that its PDFs cannot print, place by place.
     unprintable(DocumentArgs) -> Vec<Unprintable>;
+    /// The interview "Find your social value" asks for the offer in memory.
+    discovery_questions(DocumentArgs) -> Vec<Question>;
+    /// The draft commitments the answers make, each sized and with its band; nothing is saved.
+    discovery_drafts(DiscoveryArgs) -> Drafts;
 
     /// A won offer's contract with every record; null when it was not won.
     get_contract(Id) -> Option<Contract>;

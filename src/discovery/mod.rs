@@ -165,6 +165,7 @@ pub enum QuestionKind {
 
 /// One question of an offer's interview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "InterviewQuestion")]
 pub struct Question {
     /// Its id in an answers file: `topic.<hot topic>`, `<measure>.confirm`,
     /// `<measure>.today`, `<measure>.more` or `<measure>.evidence`.
@@ -303,7 +304,11 @@ const NUMBER_MAX: Decimal = crate::domain::fields::DECIMAL_MAX;
 /// interview: every id must be a question's, every value of its kind. The
 /// messages name the answer, as a file's refusals do.
 pub fn read_answers(doc: &OfferDocument, bytes: &[u8]) -> Result<Answers, DiscoveryError> {
-    let value = files::json::parse(bytes)?;
+    answers_from_value(doc, files::json::parse(bytes)?)
+}
+
+/// The same, from the answers file's JSON (as the app sends it).
+pub fn answers_from_value(doc: &OfferDocument, value: Value) -> Result<Answers, DiscoveryError> {
     let file: AnswersFile = files::from_value(value, "")?;
     let questions: BTreeMap<String, Question> = interview(doc)?
         .into_iter()

@@ -213,6 +213,25 @@ test("a new commitment raises the band of its hot topic", async () => {
   });
 });
 
+test("find your social value asks one plain question at a time and drafts with their bands", async () => {
+  await (await shown("tab-commitments")).click();
+  await (await shown("find-social-value")).click();
+  const question = await shown("discovery-question");
+  assert.match(await question.getText(), /Could this contract do something for "Jobs for local people/);
+  await screenshot("05c-find-social-value");
+  await audit("find your social value");
+  await (await shown("discovery-yes")).click();
+  const box = await shown("discovery-input");
+  await box.setValue("1");
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => /how many more/i.test(await (await byId("discovery-question")).getText()), {
+    timeout: 5000,
+    timeoutMsg: "Enter did not go on to the next question",
+  });
+  await (await shown("discovery-close")).click();
+  assert.equal(await (await byId("discovery")).isExisting(), false);
+});
+
 test("the submission PDF is exported and holds the answer", async () => {
   await (await shown("tab-export")).click();
   await screenshot("06-offer-export");

@@ -166,6 +166,11 @@ export const api = {
   portalAnswers: (doc: OfferDocument) => call("portal_answers", { doc }),
   /** What the offer's PDFs cannot print (emoji, CJK), place by place. */
   unprintable: (doc: OfferDocument) => call("unprintable", { doc }),
+  /** The "Find your social value" interview for a document held in memory. */
+  discoveryQuestions: (doc: OfferDocument) => call("discovery_questions", { doc }),
+  /** The draft commitments the answers make (nothing is saved). */
+  discoveryDrafts: (doc: OfferDocument, answers: Record<string, number | boolean | string>) =>
+    call("discovery_drafts", { doc, answers }),
 
   /** The self-score of a document held in memory (the editor's, not the stored offer). */
   scoreDocument: (doc: OfferDocument) => call("score_document", { doc }),

@@ -302,6 +302,17 @@ export class OfferState {
     this.#saveCommitment(id);
   }
 
+  /** Adds commitments made by the core (discovery's drafts, ids included) and saves each. */
+  adoptCommitments(list: Commitment[]): void {
+    if (this.locked) return;
+    for (const c of list) {
+      if (this.commitment(c.id)) continue;
+      this.doc.offer.commitments.push(c);
+      this.#saveCommitment(c.id);
+    }
+    this.#changed();
+  }
+
   /** Adds an empty commitment (saved once it says what it is); returns its id. */
   addCommitment(hotTopic: string | null = null): string | null {
     if (this.locked) return null;

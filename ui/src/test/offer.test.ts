@@ -286,6 +286,61 @@ describe("Offer editor: export", () => {
   });
 });
 
+describe("Offer editor: find your social value", () => {
+  beforeEach(() => goTo("#/"));
+
+  it("asks one question at a time, drafts a commitment sized by the core, and adds it", async () => {
+    const backend = await installServer();
+    await openDemo();
+    await fireEvent.click(screen.getByTestId("tab-commitments"));
+    await fireEvent.click(screen.getByTestId("find-social-value"));
+    const question = async () => (await screen.findByTestId("discovery-question")).textContent ?? "";
+    expect(await question()).toContain("Jobs for local people facing disadvantage");
+    await fireEvent.click(screen.getByTestId("discovery-yes"));
+    const type = async (value: string) => {
+      const box = (await screen.findByTestId("discovery-input")) as HTMLInputElement;
+      await fireEvent.input(box, { target: { value } });
+      await fireEvent.submit(box.form!);
+    };
+    expect(await question()).toContain("in the last 12 months");
+    // Not a number: said, and asked again.
+    await type("lots");
+    expect(screen.getByRole("textbox", { name: /last 12 months/ }).getAttribute("aria-invalid")).toBe("true");
+    await type("1");
+    // Back goes to the question before, with its answer.
+    await fireEvent.click(screen.getByTestId("discovery-back"));
+    expect(((await screen.findByTestId("discovery-input")) as HTMLInputElement).value).toBe("1");
+    await type("1");
+    await type("20");
+    await type("Payroll 2025");
+    // The other measure of this hot topic: skipped.
+    for (let i = 0; i < 3; i++) await fireEvent.click(await screen.findByTestId("discovery-skip"));
+    // Every other hot topic: no, so none of its questions is asked.
+    for (let i = 0; i < 7; i++) {
+      const before = await question();
+      expect(before).toContain("Could this contract do something for");
+      await fireEvent.click(screen.getByTestId("discovery-no"));
+      if (i < 6) await waitFor(() => expect(screen.getByTestId("discovery-question").textContent).not.toBe(before));
+    }
+    const draft = await screen.findByTestId("discovery-draft-local-hires");
+    // 1 a year over 36 months and 20 more is 23, sized down by the self-score.
+    expect(draft.textContent).toContain("19 people");
+    expect(draft.textContent).toContain("Sized to the contract: 19 people rather than 23 people");
+    expect(screen.getByTestId("discovery-band-local-hires").textContent).toMatch(/^\d /);
+    await fireEvent.click(screen.getByTestId("discovery-add"));
+    await screen.findByTestId("commitment-row-c6");
+    await waitFor(() => expect(backend.callsOf("put_commitment")).toHaveLength(1));
+    const saved = (await stored(backend)).document.offer.commitments.find((c) => c.id === "c6");
+    expect(saved).toMatchObject({
+      measure: "local-hires",
+      quantity: "19",
+      baseline: "1",
+      additional: true,
+      evidence: "Payroll 2025",
+    });
+  });
+});
+
 describe("Offer editor: what the PDF cannot print", () => {
   beforeEach(() => goTo("#/"));
 

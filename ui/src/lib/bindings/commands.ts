@@ -11,10 +11,12 @@ import type { Contract } from "./Contract";
 import type { ContractCalendar } from "./ContractCalendar";
 import type { ContractStatus } from "./ContractStatus";
 import type { Demo } from "./Demo";
+import type { Drafts } from "./Drafts";
 import type { Evidence } from "./Evidence";
 import type { EvidenceRecord } from "./EvidenceRecord";
 import type { Export } from "./Export";
 import type { ImportedOffer } from "./ImportedOffer";
+import type { InterviewQuestion } from "./InterviewQuestion";
 import type { JoinedPlace } from "./JoinedPlace";
 import type { NewRecord } from "./NewRecord";
 import type { OfferDocument } from "./OfferDocument";
@@ -121,6 +123,10 @@ export type Commands = {
   portal_answers: { args: { doc: OfferDocument, }; result: Array<PortalAnswer> };
   /** The characters of the offer in memory that its PDFs cannot print, place by place. */
   unprintable: { args: { doc: OfferDocument, }; result: Array<Unprintable> };
+  /** The interview "Find your social value" asks for the offer in memory. */
+  discovery_questions: { args: { doc: OfferDocument, }; result: Array<InterviewQuestion> };
+  /** The draft commitments the answers make, each sized and with its band; nothing is saved. */
+  discovery_drafts: { args: { doc: OfferDocument, answers: Record<string, number | boolean | string>, }; result: Drafts };
   /** A won offer's contract with every record; null when it was not won. */
   get_contract: { args: { id: number, }; result: Contract | null };
   /** Where a won offer stands: today, or at the end of a period; null when it was not won. */
