@@ -296,7 +296,10 @@ describe("Offer editor: find your social value", () => {
     await fireEvent.click(screen.getByTestId("find-social-value"));
     const question = async () => (await screen.findByTestId("discovery-question")).textContent ?? "";
     expect(await question()).toContain("Jobs for local people facing disadvantage");
+    // Keyboard first: Yes has the focus, then each answer box.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("discovery-yes")));
     await fireEvent.click(screen.getByTestId("discovery-yes"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("discovery-input")));
     const type = async (value: string) => {
       const box = (await screen.findByTestId("discovery-input")) as HTMLInputElement;
       await fireEvent.input(box, { target: { value } });
