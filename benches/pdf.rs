@@ -296,6 +296,18 @@ fn against_chromium(doc: &OfferDocument, today: NaiveDate) {
 fn bench(c: &mut Criterion) {
     let doc = twenty_pages();
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date");
+    // The first PDF of a process also reads the font's widths and kerning
+    // pairs and the hyphenation patterns, once.
+    let start = Instant::now();
+    black_box(pdf::submission(&doc, today).expect("the PDF"));
+    let cold = start.elapsed();
+    let start = Instant::now();
+    black_box(pdf::submission(&doc, today).expect("the PDF"));
+    eprintln!(
+        "the first PDF of a process: {:.1} ms; the second: {:.1} ms",
+        cold.as_secs_f64() * 1e3,
+        start.elapsed().as_secs_f64() * 1e3
+    );
     against_chromium(&doc, today);
     let bytes = pdf::submission(&doc, today).expect("the PDF");
     let pages = pages(&bytes);

@@ -82,13 +82,17 @@ const KERNED: [(u32, u32); 2] = [(0x20, 0x17F), (0x2010, 0x2026)];
 /// Pair adjustments, in font units, between the characters of [`KERNED`].
 #[derive(Default)]
 struct Kerning {
-    /// Each kerned character's row and column in `pairs`, by its place in
-    /// the ranges of [`KERNED`]; `u16::MAX` for one the font lacks.
+    /// Each kerned character's row and column, by its place in the ranges
+    /// of [`KERNED`]; `u16::MAX` for one the font lacks.
     slot: Vec<u16>,
-    /// How many characters have a slot.
-    n: usize,
-    /// `pairs[a * n + b]`: the adjustment after `a` when `b` follows.
-    pairs: Vec<i16>,
+    /// The glyph of each slot.
+    glyphs: Vec<u16>,
+    /// The `kern` feature's lookups of pair adjustments, in order.
+    lookups: Vec<std::sync::Arc<allsorts::layout::LookupCacheItem<allsorts::layout::PosLookup>>>,
+    /// `rows[a][b]`: the adjustment after `a` when `b` follows; a row is
+    /// read from the lookups the first time a text has its character, so
+    /// the first PDF of a process reads only the rows it uses.
+    rows: Vec<std::sync::OnceLock<Box<[i16]>>>,
 }
 
 impl Kerning {
@@ -112,9 +116,40 @@ impl Kerning {
     /// The adjustment between `a` and `b`, in font units.
     fn get(&self, a: char, b: char) -> i16 {
         match (self.slot(a), self.slot(b)) {
-            (Some(a), Some(b)) => self.pairs[a * self.n + b],
+            (Some(a), Some(b)) => self.rows[a].get_or_init(|| self.row(a))[b],
             _ => 0,
         }
+    }
+
+    /// The adjustments after the character of slot `a`.
+    fn row(&self, a: usize) -> Box<[i16]> {
+        use allsorts::layout::{PairPos, PosLookup};
+        let g1 = self.glyphs[a];
+        let mut row = vec![0_i16; self.glyphs.len()];
+        for lookup in &self.lookups {
+            let PosLookup::PairPos(subtables) = &lookup.lookup_subtables else {
+                continue;
+            };
+            let covering: Vec<&PairPos> = subtables
+                .iter()
+                .filter(|t| match t {
+                    PairPos::Format1 { coverage, .. } | PairPos::Format2 { coverage, .. } => {
+                        coverage.glyph_coverage_value(g1).is_some()
+                    }
+                })
+                .collect();
+            if covering.is_empty() {
+                continue;
+            }
+            for (b, &g2) in self.glyphs.iter().enumerate() {
+                // The first subtable that has the pair decides it.
+                let found = covering.iter().find_map(|t| t.apply(g1, g2).ok().flatten());
+                if let Some((Some(first), _)) = found {
+                    row[b] = row[b].saturating_add(first.x_advance);
+                }
+            }
+        }
+        row.into_boxed_slice()
     }
 
     /// Reads the `kern` feature's pair adjustments from the font's `GPOS`
@@ -122,7 +157,7 @@ impl Kerning {
     fn load(bytes: &[u8], cmap: &BTreeMap<u32, u16>) -> Kerning {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
-        use allsorts::layout::{GPOS, LayoutTable, PairPos, PosLookup, new_layout_cache};
+        use allsorts::layout::{GPOS, LayoutTable, new_layout_cache};
         use allsorts::tables::FontTableProvider;
         use allsorts::tag;
 
@@ -158,34 +193,13 @@ impl Kerning {
                     }
                 }
             }
-            let n = glyphs.len();
-            let mut pairs = vec![0_i16; n * n];
-            for lookup in &lookups {
-                let PosLookup::PairPos(subtables) = &lookup.lookup_subtables else {
-                    continue;
-                };
-                let covers = |t: &PairPos, g: u16| match t {
-                    PairPos::Format1 { coverage, .. } | PairPos::Format2 { coverage, .. } => {
-                        coverage.glyph_coverage_value(g).is_some()
-                    }
-                };
-                for (a, &g1) in glyphs.iter().enumerate() {
-                    if !subtables.iter().any(|t| covers(t, g1)) {
-                        continue;
-                    }
-                    for (b, &g2) in glyphs.iter().enumerate() {
-                        // The first subtable that has the pair decides it.
-                        let found = subtables
-                            .iter()
-                            .find_map(|t| t.apply(g1, g2).ok().flatten());
-                        if let Some((Some(first), _)) = found {
-                            let p = &mut pairs[a * n + b];
-                            *p = p.saturating_add(first.x_advance);
-                        }
-                    }
-                }
-            }
-            Some(Kerning { slot, n, pairs })
+            let rows = glyphs.iter().map(|_| std::sync::OnceLock::new()).collect();
+            Some(Kerning {
+                slot,
+                glyphs,
+                lookups,
+                rows,
+            })
         };
         read().unwrap_or_default()
     }
