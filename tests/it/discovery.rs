@@ -68,6 +68,15 @@ fn answer_all(doc: &OfferDocument, today: u32, more: u32) -> Value {
     json!({ "answers": answers })
 }
 
+/// The draft of `measure`.
+fn draft_of<'a>(drafts: &'a discovery::Drafts, measure: &str) -> &'a discovery::Draft {
+    drafts
+        .drafts
+        .iter()
+        .find(|d| d.commitment.measure.as_deref() == Some(measure))
+        .unwrap_or_else(|| panic!("no draft of {measure}: {drafts:?}"))
+}
+
 fn read(doc: &OfferDocument, value: &Value) -> discovery::Answers {
     discovery::read_answers(doc, value.to_string().as_bytes()).unwrap()
 }
@@ -213,11 +222,7 @@ fn drafts_are_sized_to_the_contract_and_the_bidder() {
     let greedy = answer_all(&small, 0, 500_000);
     assert_drafts_sound("micro firm", &small, &greedy);
     let drafts = discovery::drafts(&small, &read(&small, &greedy)).unwrap();
-    let hires = drafts
-        .drafts
-        .iter()
-        .find(|d| d.commitment.measure.as_deref() == Some("local-hires"))
-        .unwrap();
+    let hires = draft_of(&drafts, "local-hires");
     // One hire at most: £40,000 funds one job, and at £12,000 a hire the
     // value stays within half the contract.
     assert_eq!(hires.commitment.quantity, Some(Decimal::ONE));
@@ -233,11 +238,7 @@ fn drafts_are_sized_to_the_contract_and_the_bidder() {
     large.offer.bidder.employees = Some(400);
     large.tender.contract_value = Decimal::from(20_000_000);
     let drafts = discovery::drafts(&large, &read(&large, &greedy)).unwrap();
-    let big = drafts
-        .drafts
-        .iter()
-        .find(|d| d.commitment.measure.as_deref() == Some("local-hires"))
-        .unwrap();
+    let big = draft_of(&drafts, "local-hires");
     assert!(big.commitment.quantity.unwrap() > Decimal::from(100));
     assert_drafts_sound("large contract", &large, &greedy);
 
